@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { decideAnswer, type DecisionThresholds, DEFAULT_THRESHOLDS } from '../core/answer/decide-answer.ts';
+import { isLanguage, LANGUAGES, type Language } from '../core/content/faq-entry.ts';
+import { summarize, type EvalReport, type LabelledQuery, type QueryOutcome } from '../core/eval/metrics.ts';
+import { buildSearchIndex } from '../core/search/build-index.ts';
+import { loadSearchEngine, type SearchEngine, type SearchIndexPayload } from '../core/search/search-engine.ts';
+import { loadContent, type ContentSet } from './load-content.ts';
+
+/*
+ * The `eval` command's engine room. It builds the index exactly as the site build does, sends
+ * it through JSON as the browser receives it, and asks each question through the same
+ * `search` + `decideAnswer` the chat calls.
+ */
+
+export function readQueries(file: string): LabelledQuery[] {
+  const queries: LabelledQuery[] = [];
+  readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      if (!line.trim()) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new Error(`vertraut eval: ${file}:${index + 1} is not valid JSON`);
+      }
+      const q = value as Partial<LabelledQuery>;
+      if (typeof q.query !== 'string' || !isLanguage(q.lang) || !(typeof q.gold === 'string' || q.gold === null)) {
+        throw new Error(`vertraut eval: ${file}:${index + 1} needs {"query": text, "lang": "de"|"en", "gold": slug or null}`);
+      }
+      queries.push({ query: q.query, lang: q.lang, gold: q.gold });
+    });
+  return queries;
+}
+
+/** The engines of a content set, one per language that has entries, as the browser loads them. */
+export function enginesFor(content: ContentSet): Map<Language, SearchEngine> {
+  const engines = new Map<Language, SearchEngine>();
+  for (const lang of LANGUAGES) {
+    if (content.entries[lang].length === 0) continue;
+    const payload = buildSearchIndex(content.entries[lang], lang, content.synonyms[lang]);
+    engines.set(lang, loadSearchEngine(JSON.parse(JSON.stringify(payload)) as SearchIndexPayload));
+  }
+  return engines;
+}
+
+export function evaluateQueries(
+  engines: ReadonlyMap<Language, SearchEngine>,
+  queries: readonly LabelledQuery[],
+  thresholds: DecisionThresholds = DEFAULT_THRESHOLDS,
+): QueryOutcome[] {
+  return queries.map(({ query, lang, gold }) => {
+    const engine = engines.get(lang as Language);
+    const started = performance.now();
+    const matches = engine ? engine.search(query) : [];
+    const decision = decideAnswer(matches, thresholds);
+    const latencyMs = performance.now() - started;
+    return { gold, ranked: matches.map((m) => m.entry.id), decision, latencyMs };
+  });
+}
+
+export function evaluate(contentRoot: string, queriesFile: string): EvalReport {
+  const engines = enginesFor(loadContent(contentRoot));
+  return summarize(evaluateQueries(engines, readQueries(queriesFile)));
+}

@@ -1,0 +1,37 @@
+import type { RankedMatch } from '../search/search-engine.ts';
+
+/*
+ * The answer decision (SPEC 2.3): answer when one entry clearly fits, ask back when two or three
+ * fit about equally, and say honestly that nothing fits otherwise. The thresholds are calibrated
+ * by `npm run calibrate` on labelled question sets, not guessed; see docs/adr.
+ */
+
+export interface DecisionThresholds {
+  /** Below this coverage of the question by the best entry, there is no answer. */
+  readonly minCoverage: number;
+  /** An entry scoring at least this share of the best score competes with it. */
+  readonly clarifyRatio: number;
+  /** At most this many entries are offered in a clarifying question. */
+  readonly maxChoices: number;
+}
+
+export const DEFAULT_THRESHOLDS: DecisionThresholds = {
+  minCoverage: 0.5,
+  clarifyRatio: 0.85,
+  maxChoices: 3,
+};
+
+export type AnswerDecision =
+  | { readonly kind: 'answer'; readonly match: RankedMatch }
+  | { readonly kind: 'clarify'; readonly matches: readonly RankedMatch[] }
+  | { readonly kind: 'none' };
+
+export function decideAnswer(matches: readonly RankedMatch[], thresholds: DecisionThresholds = DEFAULT_THRESHOLDS): AnswerDecision {
+  const [best] = matches;
+  if (!best || best.coverage < thresholds.minCoverage) return { kind: 'none' };
+  const rivals = matches
+    .slice(0, thresholds.maxChoices)
+    .filter((m) => m.score >= best.score * thresholds.clarifyRatio && m.coverage >= thresholds.minCoverage);
+  if (rivals.length > 1) return { kind: 'clarify', matches: rivals };
+  return { kind: 'answer', match: best };
+}

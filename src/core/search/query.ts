@@ -1,0 +1,62 @@
+import type { Language } from '../content/faq-entry.ts';
+import { termOf } from './analyzer.ts';
+import { splitCompound, type Vocabulary } from './compounds.ts';
+import { tokenize } from './normalize.ts';
+import { expandSynonyms, type SynonymGroups } from './synonyms.ts';
+
+/**
+ * A visitor's question, analysed. Every meaningful word is a slot; a slot is matched when any of
+ * its terms (the word's own term, its compound parts, editor synonyms) matched. Slots are what the
+ * answer decision counts when it asks "how much of the question did this entry answer?".
+ */
+export interface AnalyzedQuery {
+  readonly terms: readonly QueryTerm[];
+  readonly slotCount: number;
+}
+
+export interface QueryTerm {
+  readonly term: string;
+  /** The slots (query words) this term stands for. */
+  readonly slots: readonly number[];
+  readonly weight: number;
+  readonly kind: 'word' | 'compound-part' | 'synonym';
+  /** Whether the term is the last word still being typed (prefix matching). */
+  readonly partial: boolean;
+}
+
+const COMPOUND_PART_WEIGHT = 0.7;
+const SYNONYM_WEIGHT = 0.8;
+
+export function analyzeQuery(
+  text: string,
+  lang: Language,
+  vocabulary: Vocabulary,
+  synonyms: SynonymGroups,
+  typing: boolean,
+): AnalyzedQuery {
+  const words = tokenize(text);
+  const terms: QueryTerm[] = [];
+  const slotTerms: string[] = [];
+  const add = (term: string, slots: number[], weight: number, kind: QueryTerm['kind'], partial = false): void => {
+    const existing = terms.find((t) => t.term === term);
+    if (existing) return;
+    terms.push({ term, slots, weight, kind, partial });
+  };
+  words.forEach((word, position) => {
+    const term = termOf(word, lang);
+    if (!term) return;
+    const slot = slotTerms.length;
+    slotTerms.push(term);
+    const partial = typing && position === words.length - 1 && /[\p{L}\p{N}]$/u.test(text);
+    add(term, [slot], 1, 'word', partial);
+    if (!vocabulary.has(term)) {
+      for (const part of splitCompound(word, lang, vocabulary, 'both-known')) {
+        add(part, [slot], COMPOUND_PART_WEIGHT, 'compound-part');
+      }
+    }
+  });
+  for (const expansion of expandSynonyms(slotTerms, synonyms)) {
+    for (const term of expansion.terms) add(term, expansion.positions, SYNONYM_WEIGHT, 'synonym');
+  }
+  return { terms, slotCount: slotTerms.length };
+}

@@ -1,0 +1,128 @@
+import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
+import type { Language } from '../content/faq-entry.ts';
+import type { Vocabulary } from './compounds.ts';
+import { analyzeQuery, type AnalyzedQuery } from './query.ts';
+import { loadOptions, queryOptions, type IndexedDocument, type SearchField } from './search-options.ts';
+import type { SynonymGroups } from './synonyms.ts';
+
+/** What the browser needs of one entry to show it as an answer. */
+export interface EntrySummary {
+  readonly id: string;
+  readonly question: string;
+  readonly category?: string | undefined;
+  readonly related: readonly string[];
+  /** The answer as HTML rendered at build time from the editor's markdown. */
+  readonly html: string;
+}
+
+/** The per-language file the build writes and the browser loads on first interaction. */
+export interface SearchIndexPayload {
+  readonly format: 1;
+  readonly lang: Language;
+  readonly entries: readonly EntrySummary[];
+  readonly synonyms: SynonymGroups;
+  readonly index: AsPlainObject;
+}
+
+/** One entry found for a query, with the evidence the answer decision needs. */
+export interface RankedMatch {
+  readonly entry: EntrySummary;
+  readonly score: number;
+  /**
+   * How much of the question the entry covers, 0 to 1: the share of the query's words (weighted
+   * by how rare they are in the content) that the entry matched, a match in the answer text only
+   * counting half.
+   */
+  readonly coverage: number;
+}
+
+export interface SearchEngine {
+  readonly lang: Language;
+  readonly entries: readonly EntrySummary[];
+  /** Entries ranked for a finished question. */
+  search(question: string, limit?: number): RankedMatch[];
+  /** Entries ranked for a question still being typed (the last word may be incomplete). */
+  suggest(partialQuestion: string, limit?: number): RankedMatch[];
+  /** The entry with this id, if this language has it. */
+  entry(id: string): EntrySummary | undefined;
+}
+
+const FIELD_EVIDENCE: Record<SearchField, number> = { question: 1, variants: 1, tags: 0.8, answer: 0.5 };
+
+/** Document frequency of every term in a serialized index: the vocabulary and its rarity. */
+function documentFrequencies(index: AsPlainObject): Map<string, number> {
+  const frequencies = new Map<string, number>();
+  for (const [term, byField] of index.index) {
+    const docs = new Set<string>();
+    for (const postings of Object.values(byField)) for (const docId of Object.keys(postings)) docs.add(docId);
+    frequencies.set(term, docs.size);
+  }
+  return frequencies;
+}
+
+export function loadSearchEngine(payload: SearchIndexPayload): SearchEngine {
+  const miniSearch = MiniSearch.loadJS<IndexedDocument>(payload.index, loadOptions());
+  const frequencies = documentFrequencies(payload.index);
+  const vocabulary: Vocabulary = new Set(frequencies.keys());
+  const documentCount = payload.entries.length;
+  const byId = new Map(payload.entries.map((entry) => [entry.id, entry]));
+
+  const rarity = (term: string): number => {
+    const df = frequencies.get(term) ?? 0;
+    return Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
+  };
+
+  const coverageOf = (query: AnalyzedQuery, result: SearchResult, slotWeights: readonly number[]): number => {
+    const evidence = new Array<number>(query.slotCount).fill(0);
+    for (const queryTerm of result.queryTerms) {
+      const term = query.terms.find((t) => t.term === queryTerm);
+      if (!term) continue;
+      // `match` is keyed by the document's term, which differs from the query term for fuzzy
+      // and prefix matches; take the best field of any document term this query term reached.
+      let fieldEvidence = 0;
+      for (const [docTerm, fields] of Object.entries(result.match)) {
+        if (docTerm !== queryTerm && !result.terms.includes(docTerm)) continue;
+        for (const field of fields) fieldEvidence = Math.max(fieldEvidence, FIELD_EVIDENCE[field as SearchField] ?? 0);
+      }
+      const strength = fieldEvidence * Math.min(1, term.weight + 0.2);
+      for (const slot of term.slots) evidence[slot] = Math.max(evidence[slot] ?? 0, strength);
+    }
+    let covered = 0;
+    let total = 0;
+    slotWeights.forEach((weight, slot) => {
+      covered += weight * (evidence[slot] ?? 0);
+      total += weight;
+    });
+    return total > 0 ? covered / total : 0;
+  };
+
+  const run = (text: string, typing: boolean, limit: number): RankedMatch[] => {
+    const query = analyzeQuery(text, payload.lang, vocabulary, payload.synonyms, typing);
+    if (query.terms.length === 0) return [];
+    const slotWeights = new Array<number>(query.slotCount).fill(0);
+    for (const term of query.terms) {
+      if (term.kind === 'word') for (const slot of term.slots) slotWeights[slot] = rarity(term.term);
+    }
+    const weights = query.terms.map((t) => t.weight);
+    const fuzzyAt = new Set(query.terms.flatMap((t, i) => (t.kind === 'word' && !vocabulary.has(t.term) ? [i] : [])));
+    const prefixAt = new Set(query.terms.flatMap((t, i) => (t.partial ? [i] : [])));
+    const results = miniSearch.search(
+      query.terms.map((t) => t.term).join(' '),
+      queryOptions(weights, fuzzyAt, prefixAt),
+    );
+    const matches: RankedMatch[] = [];
+    for (const result of results.slice(0, limit)) {
+      const entry = payload.entries[result.id as number];
+      if (entry) matches.push({ entry, score: result.score, coverage: coverageOf(query, result, slotWeights) });
+    }
+    return matches;
+  };
+
+  return {
+    lang: payload.lang,
+    entries: payload.entries,
+    search: (question, limit = 10) => run(question, false, limit),
+    suggest: (partialQuestion, limit = 5) => run(partialQuestion, true, limit),
+    entry: (id) => byId.get(id),
+  };
+}

@@ -1,0 +1,147 @@
+import type { Language } from '../core/content/faq-entry.ts';
+import { prepareQuestion, replyTo, replyWithEntry, MAX_QUESTION_LENGTH, type BotReply } from '../core/dialog/reply.ts';
+import { loadSearchEngine, type SearchEngine, type SearchIndexPayload } from '../core/search/search-engine.ts';
+import type { ChatApp } from './launcher.ts';
+import { ChatView, type ChatConfig } from './chat-view.ts';
+
+/*
+ * The chat in the browser: it loads the index of the page's language, asks the pure core what
+ * to say, and lets ChatView show it. Nothing here stores or sends anything: the conversation
+ * lives in this page's memory only (SPEC 3.2).
+ */
+
+const SUGGEST_DELAY_MS = 60;
+
+function readConfig(root: HTMLElement): ChatConfig {
+  const data = root.dataset;
+  const json = <T>(value: string | undefined): T => JSON.parse(value ?? '{}') as T;
+  return {
+    lang: data['lang'] as Language,
+    otherLang: data['otherLang'] as Language,
+    site: data['site'] ?? '',
+    indexUrl: data['index'] ?? '',
+    otherIndexUrl: data['otherIndex'] ?? '',
+    faqUrl: data['faq'] ?? '',
+    otherFaqUrl: data['otherFaq'] ?? '',
+    strings: json(data['strings']),
+    otherStrings: json(data['otherStrings']),
+    contact: json(data['contact']),
+  };
+}
+
+async function fetchEngine(url: string): Promise<SearchEngine> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`vertraut: ${url} answered ${response.status}`);
+  return loadSearchEngine((await response.json()) as SearchIndexPayload);
+}
+
+export function mountChat(root: HTMLElement): ChatApp {
+  const config = readConfig(root);
+  const view = new ChatView(root, config);
+  let engine: Promise<SearchEngine> | undefined;
+  let otherEngine: Promise<SearchEngine> | undefined;
+  let loaded: SearchEngine | undefined;
+  let suggestTimer: ReturnType<typeof setTimeout> | undefined;
+
+  // Loaded once; a failure is forgotten so that the next question tries again.
+  const engineReady = (): Promise<SearchEngine> => {
+    engine ??= fetchEngine(config.indexUrl).then((e) => (loaded = e));
+    engine.catch(() => (engine = undefined));
+    return engine;
+  };
+  const otherReady = (): Promise<SearchEngine | undefined> => {
+    otherEngine ??= fetchEngine(config.otherIndexUrl);
+    otherEngine.catch(() => (otherEngine = undefined));
+    return otherEngine.catch(() => undefined);
+  };
+  void engineReady().catch(() => undefined);
+
+  const withEngine = async (work: (engine: SearchEngine) => Promise<BotReply | undefined> | BotReply | undefined): Promise<void> => {
+    if (!loaded) view.status(config.strings['chat.loading']);
+    try {
+      const reply = await work(await engineReady());
+      view.status('');
+      if (reply) view.bot(reply);
+    } catch {
+      view.status(config.strings['chat.loadError']);
+    }
+  };
+
+  const ask = (raw: string): void => {
+    const { text, truncated } = prepareQuestion(raw);
+    if (!text) return;
+    view.user(text);
+    if (truncated) view.note(config.strings['chat.tooLong'].replace('{max}', String(MAX_QUESTION_LENGTH)));
+    void withEngine(async (e) => {
+      const reply = replyTo(text, { engine: e });
+      // Only an unanswered question is worth the other language's index.
+      if (reply.kind !== 'none') return reply;
+      return replyTo(text, { engine: e, otherEngine: await otherReady() });
+    });
+  };
+
+  const pick = (id: string, label: string, lang: string | undefined): void => {
+    view.user(label);
+    void withEngine(async (e) => {
+      if (lang && lang !== e.lang) return replyWithEntry(id, { engine: e, otherEngine: await otherReady() });
+      return replyWithEntry(id, { engine: e });
+    });
+  };
+
+  const suggest = (): void => {
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(() => {
+      const value = view.input.value;
+      // Only the newest input counts; an engine still loading shows nothing yet.
+      if (!loaded || value.trim().length < 2) return view.suggestions([]);
+      view.suggestions(loaded.suggest(value.slice(0, MAX_QUESTION_LENGTH), 5).map((m) => m.entry));
+    }, SUGGEST_DELAY_MS);
+  };
+
+  const handle = (event: Event): void => {
+    const target = event.target as HTMLElement;
+    switch (event.type) {
+      case 'submit': {
+        event.preventDefault();
+        const chosen = view.activeSuggestion();
+        const question = view.input.value;
+        view.input.value = '';
+        view.suggestions([]);
+        if (chosen) pick(chosen.id, chosen.label, undefined);
+        else ask(question);
+        return;
+      }
+      case 'input':
+        if (target === view.input) suggest();
+        return;
+      case 'keydown': {
+        if (target === view.input && view.onInputKey(event as KeyboardEvent)) event.preventDefault();
+        return;
+      }
+      case 'click': {
+        const option = target.closest<HTMLElement>('[role="option"][data-entry]');
+        if (option) {
+          view.input.value = '';
+          view.suggestions([]);
+          view.input.focus();
+          pick(option.dataset['entry'] ?? '', option.textContent ?? '', undefined);
+          return;
+        }
+        const button = target.closest<HTMLButtonElement>('button[data-action]');
+        if (!button || button.disabled) return;
+        const action = button.dataset['action'];
+        if (action === 'pick') pick(button.dataset['entry'] ?? '', button.textContent ?? '', button.dataset['lang']);
+        else if (action === 'feedback') view.feedback(button, button.dataset['value'] === 'yes');
+        else if (action === 'no-match') {
+          view.user(button.textContent ?? '');
+          view.bot({ kind: 'none', question: button.dataset['question'] ?? '' });
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  return { handle, ask };
+}

@@ -1,0 +1,207 @@
+import type { Language } from '../core/content/faq-entry.ts';
+import type { BotReply } from '../core/dialog/reply.ts';
+import type { EntrySummary } from '../core/search/search-engine.ts';
+import type { UiKey } from '../i18n/de.ts';
+
+/*
+ * Renders what the core decided. Visitor input only ever reaches the page as text
+ * (textContent); the only HTML inserted is the answer, rendered at build time from the editor's
+ * markdown, which the build refuses when it contains raw HTML (SPEC 8.2).
+ */
+
+export interface ChatConfig {
+  readonly lang: Language;
+  readonly otherLang: Language;
+  readonly site: string;
+  readonly indexUrl: string;
+  readonly otherIndexUrl: string;
+  readonly faqUrl: string;
+  readonly otherFaqUrl: string;
+  readonly strings: Readonly<Record<UiKey, string>>;
+  readonly otherStrings: Readonly<Partial<Record<UiKey, string>>>;
+  readonly contact: { readonly phone?: string; readonly phoneHours?: string; readonly email?: string; readonly page?: string };
+}
+
+type Child = Node | string | null | undefined | false;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'class') node.className = value;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+let uniqueId = 0;
+
+export class ChatView {
+  readonly input: HTMLInputElement;
+  readonly #log: HTMLElement;
+  readonly #status: HTMLElement;
+  readonly #listbox: HTMLElement;
+  readonly #config: ChatConfig;
+  #active = -1;
+
+  constructor(root: HTMLElement, config: ChatConfig) {
+    this.#config = config;
+    this.input = root.querySelector('input') as HTMLInputElement;
+    this.#log = root.querySelector('[role="log"]') as HTMLElement;
+    this.#status = root.querySelector('[role="status"]') as HTMLElement;
+    this.#listbox = root.querySelector('[role="listbox"]') as HTMLElement;
+  }
+
+  #t(key: UiKey, values: Record<string, string> = {}): string {
+    return this.#config.strings[key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  }
+
+  #append(message: HTMLElement): void {
+    this.#log.append(message);
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    message.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+  }
+
+  #message(from: 'user' | 'bot', ...children: Child[]): HTMLElement {
+    const who = el('span', { class: 'vt-visually-hidden' }, `${this.#t(from === 'user' ? 'chat.you' : 'chat.bot')}: `);
+    return el('div', { class: `vt-message vt-message--${from}` }, who, ...children);
+  }
+
+  status(text: string): void {
+    this.#status.textContent = text;
+  }
+
+  user(text: string): void {
+    this.#append(this.#message('user', el('p', {}, text)));
+  }
+
+  note(text: string): void {
+    this.#append(this.#message('bot', el('p', {}, text)));
+  }
+
+  #choices(entries: readonly EntrySummary[], lang: Language | undefined, labelText: string): HTMLElement[] {
+    const labelId = `vt-label-${++uniqueId}`;
+    const list = el('ul', { class: 'vt-choices', 'aria-labelledby': labelId });
+    for (const entry of entries) {
+      const button = el('button', { type: 'button', class: 'vt-button vt-choice', 'data-action': 'pick', 'data-entry': entry.id }, entry.question);
+      if (lang) {
+        button.dataset['lang'] = lang;
+        button.lang = lang;
+      }
+      list.append(el('li', {}, button));
+    }
+    return [el('p', { class: 'vt-label', id: labelId }, labelText), list];
+  }
+
+  bot(reply: BotReply): void {
+    const { lang, otherLang } = this.#config;
+    switch (reply.kind) {
+      case 'answer': {
+        const faq = reply.otherLanguage ? this.#config.otherFaqUrl : this.#config.faqUrl;
+        const answer = el('div', { class: 'vt-answer' });
+        answer.innerHTML = reply.entry.html;
+        const article = el(
+          'article',
+          { class: 'vt-entry', ...(reply.otherLanguage ? { lang: reply.lang } : {}) },
+          reply.otherLanguage && el('p', { class: 'vt-badge', lang }, this.#t('answer.otherLanguage')),
+          el('h3', { class: 'vt-entry-title' }, reply.entry.question),
+          answer,
+          el('p', { class: 'vt-faq-link' }, el('a', { href: `${faq}#${encodeURIComponent(reply.entry.id)}` }, this.#t('answer.faqLink'))),
+        );
+        const related = reply.related.length > 0 ? this.#choices(reply.related, reply.otherLanguage ? reply.lang : undefined, this.#t('answer.related')) : [];
+        const feedback = el(
+          'div',
+          { class: 'vt-feedback', role: 'group', 'aria-label': this.#t('feedback.question') },
+          el('span', { 'aria-hidden': 'true' }, this.#t('feedback.question')),
+          el('button', { type: 'button', class: 'vt-button vt-small', 'data-action': 'feedback', 'data-value': 'yes', 'data-entry': reply.entry.id }, this.#t('feedback.yes')),
+          el('button', { type: 'button', class: 'vt-button vt-small', 'data-action': 'feedback', 'data-value': 'no', 'data-entry': reply.entry.id }, this.#t('feedback.no')),
+        );
+        this.#append(this.#message('bot', article, ...related, feedback));
+        return;
+      }
+      case 'clarify': {
+        const [label, list] = this.#choices(reply.choices, undefined, this.#t('clarify.intro'));
+        list?.append(el('li', {}, el('button', { type: 'button', class: 'vt-button vt-choice vt-choice--none', 'data-action': 'no-match' }, this.#t('clarify.noneOfThese'))));
+        this.#append(this.#message('bot', label, list));
+        return;
+      }
+      case 'none': {
+        const parts: Child[] = [el('p', {}, this.#t('none.text'))];
+        if (reply.otherLanguage) parts.push(...this.#choices([reply.otherLanguage.entry], otherLang, this.#t('none.otherLanguageOffer')));
+        parts.push(el('p', {}, this.#t('none.rephrase')), this.#contact(reply.question));
+        this.#append(this.#message('bot', ...parts));
+        return;
+      }
+      case 'nothing-to-search':
+        this.note(this.#t('chat.nothingToSearch'));
+        return;
+    }
+  }
+
+  /** Contact channels from the settings; the e-mail is prefilled only in the link the visitor may click. */
+  #contact(question: string): HTMLElement {
+    const { phone, phoneHours, email, page } = this.#config.contact;
+    const list = el('ul', { class: 'vt-contact' });
+    if (phone) {
+      const call = el('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, this.#t('none.phone', { phone }));
+      list.append(el('li', {}, call, phoneHours ? el('span', { class: 'vt-hours' }, ` (${phoneHours})`) : null));
+    }
+    if (email) {
+      const subject = encodeURIComponent(this.#t('none.emailSubject', { site: this.#config.site }));
+      const body = question ? `&body=${encodeURIComponent(question)}` : '';
+      list.append(el('li', {}, el('a', { href: `mailto:${email}?subject=${subject}${body}` }, `${this.#t('none.email')}: ${email}`)));
+    }
+    if (page) list.append(el('li', {}, el('a', { href: page }, this.#t('none.contactPage'))));
+    return list;
+  }
+
+  /** Feedback is acknowledged and forgotten: nothing is kept without the insights purpose (SPEC 2.6). */
+  feedback(button: HTMLButtonElement, helped: boolean): void {
+    const group = button.closest('.vt-feedback');
+    if (!group) return;
+    group.replaceWith(el('p', { class: 'vt-feedback-thanks' }, this.#t(helped ? 'feedback.thanksYes' : 'feedback.thanksNo')));
+    this.input.focus();
+  }
+
+  // --- suggestions while typing (SPEC 2.4): a combobox with a listbox, keyboard selectable.
+
+  suggestions(entries: readonly EntrySummary[]): void {
+    this.#active = -1;
+    this.input.removeAttribute('aria-activedescendant');
+    this.#listbox.replaceChildren(
+      ...entries.map((entry, i) =>
+        el('li', { role: 'option', id: `${this.#listbox.id}-${i}`, 'aria-selected': 'false', 'data-entry': entry.id, class: 'vt-suggestion' }, entry.question),
+      ),
+    );
+    const open = entries.length > 0;
+    this.#listbox.hidden = !open;
+    this.input.setAttribute('aria-expanded', String(open));
+  }
+
+  activeSuggestion(): { id: string; label: string } | undefined {
+    const option = this.#listbox.querySelectorAll<HTMLElement>('[role="option"]')[this.#active];
+    return option ? { id: option.dataset['entry'] ?? '', label: option.textContent ?? '' } : undefined;
+  }
+
+  /** Arrow keys move through the suggestions, Escape closes them. Returns whether the key was used. */
+  onInputKey(event: KeyboardEvent): boolean {
+    const options = [...this.#listbox.querySelectorAll<HTMLElement>('[role="option"]')];
+    if (this.#listbox.hidden || options.length === 0) return false;
+    if (event.key === 'Escape') {
+      this.suggestions([]);
+      return true;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return false;
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    // Positions run from -1 (back in the text box) to the last option, and wrap around.
+    let next = this.#active + step;
+    if (next < -1) next = options.length - 1;
+    if (next >= options.length) next = -1;
+    this.#active = next;
+    options.forEach((option, i) => option.setAttribute('aria-selected', String(i === this.#active)));
+    const current = options[this.#active];
+    if (current) this.input.setAttribute('aria-activedescendant', current.id);
+    else this.input.removeAttribute('aria-activedescendant');
+    return true;
+  }
+}
