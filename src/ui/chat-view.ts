@@ -58,8 +58,10 @@ export class ChatView {
 
   #append(message: HTMLElement): void {
     this.#log.append(message);
+    // Scroll the log (not the page) so the new message starts at the top: a long answer is read
+    // from its beginning.
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    message.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    this.#log.scrollTo({ top: message.offsetTop - this.#log.offsetTop - 8, behavior: reduce ? 'auto' : 'smooth' });
   }
 
   #message(from: 'user' | 'bot', ...children: Child[]): HTMLElement {
