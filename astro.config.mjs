@@ -16,7 +16,7 @@ export default defineConfig({
   },
   security: {
     csp: {
-      directives: contentSecurityPolicy.directives,
+      directives: [...contentSecurityPolicy.directives],
       scriptDirective: { resources: ["'self'"] },
       styleDirective: { resources: ["'self'"] },
     },
