@@ -34,6 +34,12 @@ export const FIELD_BOOST: Record<SearchField, number> = {
   answer: 0.4,
 };
 
+/**
+ * BM25 parameters: k (term saturation), b (length normalization), d (BM25+ floor). MiniSearch's
+ * defaults are k 1.2, b 0.7, d 0.5.
+ */
+export const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
 /** Options that build the index: words become stemmed terms plus their compound parts. */
 export function indexOptions(lang: Language, vocabulary: Vocabulary): Options<IndexedDocument> {
   return {
@@ -68,6 +74,7 @@ export function loadOptions(): Options<IndexedDocument> {
 export function queryOptions(weights: readonly number[], fuzzyAt: ReadonlySet<number>, prefixAt: ReadonlySet<number>): SearchOptions {
   return {
     boost: { ...FIELD_BOOST },
+    bm25: BM25,
     combineWith: 'OR',
     tokenize: (text) => text.split(' '),
     processTerm: (term) => term,
