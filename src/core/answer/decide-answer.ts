@@ -17,12 +17,12 @@ export interface DecisionThresholds {
 
 /**
  * Calibrated by `npm run calibrate` on the dev sets of ../shared/eval (2026-11-29): the best
- * macro utility on a 0.025 grid. With them, on clinc150 61 % of the out-of-scope questions get
- * "no answer" while 6.6 % of the in-scope ones get a wrong answer.
+ * macro utility on a 0.025 grid, with rivals counted as "about equal" within 25 %. On clinc150
+ * 61 % of the out-of-scope questions then get "no answer", 10.6 % of the in-scope ones a wrong one.
  */
 export const DEFAULT_THRESHOLDS: DecisionThresholds = {
   minCoverage: 0.3,
-  clarifyRatio: 0.55,
+  clarifyRatio: 0.75,
   maxChoices: 3,
 };
 
