@@ -34,6 +34,8 @@ export type AnswerDecision =
 export function decideAnswer(matches: readonly RankedMatch[], thresholds: DecisionThresholds = DEFAULT_THRESHOLDS): AnswerDecision {
   const [best] = matches;
   if (!best || best.coverage < thresholds.minCoverage) return { kind: 'none' };
+  // The visitor typed one of the entry's own phrasings: nothing to ask back.
+  if (best.exact) return { kind: 'answer', match: best };
   const rivals = matches
     .slice(0, thresholds.maxChoices)
     .filter((m) => m.score >= best.score * thresholds.clarifyRatio && m.coverage >= thresholds.minCoverage);

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { FaqEntry, Language } from '../content/faq-entry.ts';
 import { termsOf } from './analyzer.ts';
+import { phrasingKey } from './phrasing-key.ts';
 import type { SearchIndexPayload } from './search-engine.ts';
 import { indexOptions, type IndexedDocument } from './search-options.ts';
 import type { SynonymGroups } from './synonyms.ts';
@@ -30,6 +31,17 @@ export function buildSearchIndex(entries: readonly FaqEntry[], lang: Language, s
       for (const term of termsOf(text, lang)) vocabulary.add(term);
     }
   }
+  // An entry's own question or variant, typed as such, gets that entry (unless two entries
+  // share the phrasing, which `npm run check` reports).
+  const phrasings: Record<string, number> = {};
+  entries.forEach((entry, index) => {
+    for (const phrasing of [entry.question, ...entry.variants]) {
+      const key = phrasingKey(phrasing, lang);
+      if (!key) continue;
+      const owner = phrasings[key];
+      phrasings[key] = owner === undefined || owner === index ? index : -1;
+    }
+  });
   const miniSearch = new MiniSearch<IndexedDocument>(indexOptions(lang, vocabulary));
   miniSearch.addAll(documents);
   return {
@@ -43,6 +55,7 @@ export function buildSearchIndex(entries: readonly FaqEntry[], lang: Language, s
       html: entry.answerHtml,
     })),
     synonyms,
+    phrasings,
     index: miniSearch.toJSON(),
   };
 }

@@ -1,6 +1,7 @@
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import type { Language } from '../content/faq-entry.ts';
 import type { Vocabulary } from './compounds.ts';
+import { phrasingKey } from './phrasing-key.ts';
 import { analyzeQuery, type AnalyzedQuery } from './query.ts';
 import { loadOptions, queryOptions, type IndexedDocument, type SearchField } from './search-options.ts';
 import type { SynonymGroups } from './synonyms.ts';
@@ -21,6 +22,8 @@ export interface SearchIndexPayload {
   readonly lang: Language;
   readonly entries: readonly EntrySummary[];
   readonly synonyms: SynonymGroups;
+  /** Phrasing key (see phrasingKey) of every question and variant → entry index, -1 if shared. */
+  readonly phrasings: Readonly<Record<string, number>>;
   readonly index: AsPlainObject;
 }
 
@@ -34,6 +37,8 @@ export interface RankedMatch {
    * counting half.
    */
   readonly coverage: number;
+  /** The question is one of the entry's own phrasings (its question or a variant), word for word. */
+  readonly exact: boolean;
 }
 
 export interface SearchEngine {
@@ -98,7 +103,12 @@ export function loadSearchEngine(payload: SearchIndexPayload): SearchEngine {
 
   const run = (text: string, typing: boolean, limit: number): RankedMatch[] => {
     const query = analyzeQuery(text, payload.lang, vocabulary, payload.synonyms, typing);
-    if (query.terms.length === 0) return [];
+    const exactOwner = typing ? undefined : payload.phrasings[phrasingKey(text, payload.lang)];
+    if (query.terms.length === 0) {
+      // Only stop words: nothing to search, but it may still be an entry's own phrasing.
+      const entry = exactOwner === undefined ? undefined : payload.entries[exactOwner];
+      return entry ? [{ entry, score: 1, coverage: 1, exact: true }] : [];
+    }
     const slotWeights = new Array<number>(query.slotCount).fill(0);
     for (const term of query.terms) {
       if (term.kind === 'word') for (const slot of term.slots) slotWeights[slot] = rarity(term.term);
@@ -113,8 +123,11 @@ export function loadSearchEngine(payload: SearchIndexPayload): SearchEngine {
     const matches: RankedMatch[] = [];
     for (const result of results.slice(0, limit)) {
       const entry = payload.entries[result.id as number];
-      if (entry) matches.push({ entry, score: result.score, coverage: coverageOf(query, result, slotWeights) });
+      if (entry) matches.push({ entry, score: result.score, coverage: coverageOf(query, result, slotWeights), exact: result.id === exactOwner });
     }
+    // An exact phrasing leads, whatever BM25 thought of the entry's other fields.
+    const exactAt = matches.findIndex((m) => m.exact);
+    if (exactAt > 0) matches.unshift(...matches.splice(exactAt, 1));
     return matches;
   };
 
