@@ -7,7 +7,21 @@ import { Marked, type Token, type Tokens } from 'marked';
  * to http(s) pages, or open the phone (tel:) or mail (mailto:) app.
  */
 
-const SAFE_HREF = /^(?:https?:\/\/|mailto:|tel:|\/|#|\.{0,2}\/?[\w-])/i;
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+const NAMED_ENTITIES: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', sol: '/', amp: '&' };
+
+/**
+ * The scheme a browser would see in an href: entities decoded and the whitespace and control
+ * characters it ignores removed ("java&#x09;script&#58;" is still javascript:).
+ */
+function schemeOf(href: string): string | undefined {
+  const decoded = href
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&([a-z]+);/gi, (whole, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? whole)
+    .replace(/[\u0000-\u0020\u007f]/g, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(decoded)?.[1]?.toLowerCase();
+}
 
 export interface RenderedMarkdown {
   readonly html: string;
@@ -20,34 +34,33 @@ export class MarkdownProblem extends Error {
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
-function check(tokens: readonly Token[]): void {
-  for (const token of tokens) {
+function check(tokens: Token[]): void {
+  // walkTokens reaches every token, also inside lists and table cells.
+  marked.walkTokens(tokens, (token) => {
     if (token.type === 'html') {
       throw new MarkdownProblem(`raw HTML is not allowed ("${token.raw.trim().slice(0, 40)}"); write markdown instead, for example **bold** or [a link](/faq/)`);
     }
     if (token.type === 'link' || token.type === 'image') {
       const href = (token as Tokens.Link | Tokens.Image).href.trim();
-      if (!SAFE_HREF.test(href) || /^\s*(?:javascript|data|vbscript):/i.test(href)) {
+      const scheme = schemeOf(href);
+      if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) {
         throw new MarkdownProblem(`the link target "${href.slice(0, 60)}" is not allowed; use https://…, /a/page/, mailto: or tel:`);
       }
     }
     if (token.type === 'image' && !(token as Tokens.Image).text.trim()) {
       throw new MarkdownProblem(`the image "${(token as Tokens.Image).href}" needs a description: ![what it shows](${(token as Tokens.Image).href})`);
     }
-    const nested = token as { tokens?: Token[]; items?: Tokens.ListItem[] };
-    if (nested.tokens) check(nested.tokens);
-    if (nested.items) for (const item of nested.items) check(item.tokens);
-  }
+  });
 }
 
-function plainText(tokens: readonly Token[]): string {
+const LEAF_TEXT = new Set(['text', 'codespan', 'code', 'escape']);
+
+function plainText(tokens: Token[]): string {
   const parts: string[] = [];
-  for (const token of tokens) {
-    const nested = token as { tokens?: Token[]; items?: Tokens.ListItem[]; text?: string };
-    if (nested.items) parts.push(...nested.items.map((item) => plainText(item.tokens)));
-    else if (nested.tokens) parts.push(plainText(nested.tokens));
-    else if (typeof nested.text === 'string' && token.type !== 'space') parts.push(nested.text);
-  }
+  marked.walkTokens(tokens, (token) => {
+    const nested = (token as { tokens?: Token[] }).tokens;
+    if (LEAF_TEXT.has(token.type) && !(nested && nested.length > 0)) parts.push((token as { text: string }).text);
+  });
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 

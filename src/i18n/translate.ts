@@ -8,7 +8,7 @@ const STRINGS: Record<Language, UiStrings> = { de, en };
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible so a missing value is noticed. */
 export function fill(template: string, values: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
 /** A UI string in the language, falling back to German (the default language). */

@@ -33,12 +33,16 @@ export type AnswerDecision =
 
 export function decideAnswer(matches: readonly RankedMatch[], thresholds: DecisionThresholds = DEFAULT_THRESHOLDS): AnswerDecision {
   const [best] = matches;
-  if (!best || best.coverage < thresholds.minCoverage) return { kind: 'none' };
+  if (!best) return { kind: 'none' };
   // The visitor typed one of the entry's own phrasings: nothing to ask back.
   if (best.exact) return { kind: 'answer', match: best };
-  const rivals = matches
+  // The contenders: entries scoring about as well as the best that also cover enough of the
+  // question. The best may itself fall short while a near-equal rival covers it all.
+  const contenders = matches
     .slice(0, thresholds.maxChoices)
     .filter((m) => m.score >= best.score * thresholds.clarifyRatio && m.coverage >= thresholds.minCoverage);
-  if (rivals.length > 1) return { kind: 'clarify', matches: rivals };
-  return { kind: 'answer', match: best };
+  const [first] = contenders;
+  if (!first) return { kind: 'none' };
+  if (contenders.length > 1) return { kind: 'clarify', matches: contenders };
+  return { kind: 'answer', match: first };
 }

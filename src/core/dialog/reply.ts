@@ -40,7 +40,11 @@ export interface ReplyContext {
 export function prepareQuestion(raw: string): { text: string; truncated: boolean } {
   // Control and bidi-override characters carry no meaning for a search.
   const cleaned = raw.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
-  return { text: cleaned.slice(0, MAX_QUESTION_LENGTH), truncated: cleaned.length > MAX_QUESTION_LENGTH };
+  if (cleaned.length <= MAX_QUESTION_LENGTH) return { text: cleaned, truncated: false };
+  // Cut between characters, never inside a surrogate pair (an emoji cut in half breaks
+  // encodeURIComponent, and with it the mailto link).
+  const end = /[\uD800-\uDBFF]/.test(cleaned.charAt(MAX_QUESTION_LENGTH - 1)) ? MAX_QUESTION_LENGTH - 1 : MAX_QUESTION_LENGTH;
+  return { text: cleaned.slice(0, end), truncated: true };
 }
 
 export function relatedEntries(entry: EntrySummary, engine: SearchEngine): EntrySummary[] {

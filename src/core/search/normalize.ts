@@ -38,7 +38,17 @@ export function stripAccents(word: string): string {
   return word.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
 }
 
-/** Spelling folding applied before stemming. */
+/**
+ * Spelling folding applied before stemming. Accents go first (Café = Cafe), except the German
+ * umlauts, which the German stemmer itself maps to their base vowel.
+ */
 export function foldWord(word: string, lang: Language): string {
-  return lang === 'de' ? foldGerman(word.replace(/'/g, '')) : word;
+  if (lang === 'en') return stripAccents(word);
+  const unaccented = word
+    .normalize('NFD')
+    .replace(/([aou])\u0308/g, '$1\u0000')
+    .replace(COMBINING_MARKS, '')
+    .replace(/([aou])\u0000/g, '$1\u0308')
+    .normalize('NFC');
+  return foldGerman(unaccented.replace(/'/g, ''));
 }
