@@ -54,14 +54,14 @@ export function mountChat(root: HTMLElement): ChatApp {
     otherEngine.catch(() => (otherEngine = undefined));
     return otherEngine.catch(() => undefined);
   };
-  void engineReady().catch(() => undefined);
 
-  const withEngine = async (work: (engine: SearchEngine) => Promise<BotReply | undefined> | BotReply | undefined): Promise<void> => {
+  // `question` is what the visitor asked, kept with the reply for a later "Nichts davon".
+  const withEngine = async (work: (engine: SearchEngine) => Promise<BotReply | undefined> | BotReply | undefined, question = ''): Promise<void> => {
     if (!loaded) view.status(config.strings['chat.loading']);
     try {
       const reply = await work(await engineReady());
       view.status('');
-      if (reply) view.bot(reply);
+      if (reply) view.bot(reply, question);
     } catch {
       view.status(config.strings['chat.loadError']);
     }
@@ -77,7 +77,7 @@ export function mountChat(root: HTMLElement): ChatApp {
       // Only an unanswered question is worth the other language's index.
       if (reply.kind !== 'none') return reply;
       return replyTo(text, { engine: e, otherEngine: await otherReady() });
-    });
+    }, text);
   };
 
   const pick = (id: string, label: string, lang: string | undefined): void => {
@@ -88,15 +88,26 @@ export function mountChat(root: HTMLElement): ChatApp {
     });
   };
 
+  const showSuggestions = (): void => {
+    clearTimeout(suggestTimer);
+    suggestTimer = undefined;
+    const value = view.input.value;
+    // Only the newest input counts; an engine still loading shows nothing yet.
+    if (!loaded || value.trim().length < 2) return view.suggestions([]);
+    view.suggestions(loaded.suggest(value.slice(0, MAX_QUESTION_LENGTH), 5).map((m) => m.entry));
+  };
   const suggest = (): void => {
     clearTimeout(suggestTimer);
-    suggestTimer = setTimeout(() => {
-      const value = view.input.value;
-      // Only the newest input counts; an engine still loading shows nothing yet.
-      if (!loaded || value.trim().length < 2) return view.suggestions([]);
-      view.suggestions(loaded.suggest(value.slice(0, MAX_QUESTION_LENGTH), 5).map((m) => m.entry));
-    }, SUGGEST_DELAY_MS);
+    suggestTimer = setTimeout(showSuggestions, SUGGEST_DELAY_MS);
   };
+
+  // Loading starts now; whatever the visitor typed meanwhile gets its suggestions once it is there.
+  void engineReady().then(
+    () => {
+      if (document.activeElement === view.input && view.input.value) suggest();
+    },
+    () => undefined,
+  );
 
   const handle = (event: Event): void => {
     const target = event.target as HTMLElement;
@@ -115,7 +126,19 @@ export function mountChat(root: HTMLElement): ChatApp {
         if (target === view.input) suggest();
         return;
       case 'keydown': {
-        if (target === view.input && view.onInputKey(event as KeyboardEvent)) event.preventDefault();
+        if (target !== view.input) return;
+        const { key } = event as KeyboardEvent;
+        // The list the visitor moves through must be the one for what is in the box now: a
+        // refresh still waiting for its delay happens at once, and ArrowDown reopens a closed list.
+        const moving = key === 'ArrowDown' || key === 'ArrowUp';
+        const stale = suggestTimer !== undefined || (key === 'ArrowDown' && !view.suggestionsOpen());
+        if (moving && stale) showSuggestions();
+        // Escape closes the list for good: a pending refresh must not bring it back.
+        if (key === 'Escape') {
+          clearTimeout(suggestTimer);
+          suggestTimer = undefined;
+        }
+        if (view.onInputKey(event as KeyboardEvent)) event.preventDefault();
         return;
       }
       case 'click': {

@@ -74,7 +74,8 @@ export class ChatView {
   }
 
   user(text: string): void {
-    this.#append(this.#message('user', el('p', {}, text)));
+    // The visitor may write right to left; `auto` takes the direction from the text itself.
+    this.#append(this.#message('user', el('p', { dir: 'auto' }, text)));
   }
 
   note(text: string): void {
@@ -95,7 +96,8 @@ export class ChatView {
     return [el('p', { class: 'vt-label', id: labelId }, labelText), list];
   }
 
-  bot(reply: BotReply): void {
+  /** Shows a reply; `question` is the visitor's question it answers, if they typed one. */
+  bot(reply: BotReply, question = ''): void {
     const { lang, otherLang } = this.#config;
     switch (reply.kind) {
       case 'answer': {
@@ -123,7 +125,9 @@ export class ChatView {
       }
       case 'clarify': {
         const [label, list] = this.#choices(reply.choices, undefined, this.#t('clarify.intro'));
-        list?.append(el('li', {}, el('button', { type: 'button', class: 'vt-button vt-choice vt-choice--none', 'data-action': 'no-match' }, this.#t('clarify.noneOfThese'))));
+        // "Nichts davon" leads to the no-answer, whose e-mail link offers the original question.
+        const noneOfThese = el('button', { type: 'button', class: 'vt-button vt-choice vt-choice--none', 'data-action': 'no-match', 'data-question': question }, this.#t('clarify.noneOfThese'));
+        list?.append(el('li', {}, noneOfThese));
         this.#append(this.#message('bot', label, list));
         return;
       }
@@ -178,6 +182,10 @@ export class ChatView {
     const open = entries.length > 0;
     this.#listbox.hidden = !open;
     this.input.setAttribute('aria-expanded', String(open));
+  }
+
+  suggestionsOpen(): boolean {
+    return !this.#listbox.hidden;
   }
 
   activeSuggestion(): { id: string; label: string } | undefined {

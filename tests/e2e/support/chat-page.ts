@@ -1,17 +1,111 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Language } from '../../../src/core/content/faq-entry.ts';
+import { t, type UiKey } from '../../../src/i18n/translate.ts';
+import settings from '../../../vertraut.config.ts';
 
-/** A page object for the chat: what a visitor sees and does, by role and accessible name. */
+/*
+ * Page objects for the chat: what a visitor sees and does, found by role and accessible name in
+ * the page's language (the UI strings come from src/i18n, so a test reads like the visitor's view).
+ */
+
+/** One bot message in the log, and the parts a visitor acts on. */
+export class Reply {
+  readonly root: Locator;
+  readonly #lang: Language;
+
+  constructor(root: Locator, lang: Language) {
+    this.root = root;
+    this.#lang = lang;
+  }
+
+  #t(key: UiKey): string {
+    return t(this.#lang, key);
+  }
+
+  /** The answered question (an answer shows it as its heading). */
+  get heading(): Locator {
+    return this.root.getByRole('heading', { level: 3 });
+  }
+
+  get faqLink(): Locator {
+    return this.root.getByRole('link', { name: this.#t('answer.faqLink') });
+  }
+
+  /** The related questions offered under an answer. */
+  get related(): Locator {
+    return this.root.getByRole('list', { name: this.#t('answer.related') }).getByRole('button');
+  }
+
+  get feedback(): Locator {
+    return this.root.getByRole('group', { name: this.#t('feedback.question') });
+  }
+
+  feedbackButton(helped: boolean): Locator {
+    return this.feedback.getByRole('button', { name: this.#t(helped ? 'feedback.yes' : 'feedback.no'), exact: true });
+  }
+
+  /** The choices of a clarifying question ("Meinten Sie …?"), "Nichts davon" included. */
+  get choices(): Locator {
+    return this.root.getByRole('list', { name: this.#t('clarify.intro') }).getByRole('button');
+  }
+
+  get noneOfThese(): Locator {
+    return this.root.getByRole('button', { name: this.#t('clarify.noneOfThese'), exact: true });
+  }
+
+  get phoneLink(): Locator {
+    return this.root.locator('a[href^="tel:"]');
+  }
+
+  get emailLink(): Locator {
+    return this.root.locator('a[href^="mailto:"]');
+  }
+}
+
 export class ChatPage {
   readonly page: Page;
+  readonly mode: 'inline' | 'panel';
+  readonly lang: Language;
   readonly chat: Locator;
 
-  constructor(page: Page, mode: 'inline' | 'panel') {
+  constructor(page: Page, mode: 'inline' | 'panel', lang: Language = 'de') {
     this.page = page;
+    this.mode = mode;
+    this.lang = lang;
     this.chat = page.locator(`#vertraut-${mode}`);
+  }
+
+  /** Goes to a page of the site and returns its chat (inline on the home pages, else the panel). */
+  static async visit(page: Page, path: string): Promise<ChatPage> {
+    await page.goto(path);
+    const lang: Language = path.startsWith('/en/') ? 'en' : 'de';
+    const mode = path === '/' || path === '/en/' || path.startsWith('/?') || path.startsWith('/en/?') ? 'inline' : 'panel';
+    return new ChatPage(page, mode, lang);
+  }
+
+  text(key: UiKey, values?: Readonly<Record<string, string>>): string {
+    return t(this.lang, key, values);
+  }
+
+  /** The chat's window: a labelled dialog (panel) or region (inline). */
+  get window(): Locator {
+    return this.page.getByRole(this.mode === 'panel' ? 'dialog' : 'region', { name: this.text('chat.title', { site: settings.siteName }) });
+  }
+
+  get launcher(): Locator {
+    return this.page.getByRole('button', { name: this.text('chat.launcher'), exact: true });
+  }
+
+  get closeButton(): Locator {
+    return this.chat.getByRole('button', { name: this.text('chat.close'), exact: true });
   }
 
   get input(): Locator {
     return this.chat.getByRole('combobox');
+  }
+
+  get sendButton(): Locator {
+    return this.chat.getByRole('button', { name: this.text('chat.send'), exact: true });
   }
 
   get log(): Locator {
@@ -22,21 +116,66 @@ export class ChatPage {
     return this.chat.getByRole('listbox');
   }
 
-  /** The newest bot message. */
-  get lastReply(): Locator {
-    return this.log.locator('.vt-message--bot').last();
+  get options(): Locator {
+    return this.suggestions.getByRole('option');
   }
 
-  async ask(question: string): Promise<Locator> {
-    const before = await this.log.locator('.vt-message--bot').count();
+  /** The suggestion chosen with the arrow keys, if any. */
+  get selectedOption(): Locator {
+    return this.suggestions.getByRole('option', { selected: true });
+  }
+
+  get starters(): Locator {
+    return this.log.getByRole('list', { name: this.text('chat.starters') }).getByRole('button');
+  }
+
+  get botMessages(): Locator {
+    return this.log.locator('.vt-message--bot');
+  }
+
+  get userMessages(): Locator {
+    return this.log.locator('.vt-message--user');
+  }
+
+  /** The newest bot message, whichever it is when the locator is used. */
+  get lastReply(): Reply {
+    return new Reply(this.botMessages.last(), this.lang);
+  }
+
+  /** The bot message at this position in the log (0 is the greeting): stays put as more arrive. */
+  reply(index: number): Reply {
+    return new Reply(this.botMessages.nth(index), this.lang);
+  }
+
+  /** Opens the panel with the launcher; the question input gets the focus. */
+  async openPanel(): Promise<void> {
+    await this.launcher.click();
+    await expect(this.window).toBeVisible();
+    await expect(this.input).toBeFocused();
+  }
+
+  /**
+   * Types a question and sends it with Enter; resolves once the bot has said `replies` more
+   * things (a very long question first gets a note, then the reply).
+   */
+  async ask(question: string, { replies = 1 } = {}): Promise<Reply> {
+    const before = await this.botMessages.count();
     await this.input.fill(question);
     await this.input.press('Enter');
-    await expect(this.log.locator('.vt-message--bot')).toHaveCount(before + 1);
-    return this.lastReply;
+    await expect(this.botMessages).toHaveCount(before + replies);
+    return this.reply(before + replies - 1);
   }
 
-  /** The heading of the answer shown in a reply. */
-  answerTitle(reply: Locator): Locator {
-    return reply.getByRole('heading', { level: 3 });
+  /** Clicks a button offered in the chat (starter, related question, choice) and waits for the reply. */
+  async choose(button: Locator): Promise<Reply> {
+    const before = await this.botMessages.count();
+    await button.click();
+    await expect(this.botMessages).toHaveCount(before + 1);
+    return this.reply(before);
+  }
+
+  /** Waits until the messages' entry animations have finished (colours are final, e.g. for axe). */
+  async settled(): Promise<void> {
+    await this.chat.evaluate((root) => Promise.all(root.getAnimations({ subtree: true }).map((a) => a.finished)));
   }
 }
