@@ -3,11 +3,14 @@ import { prepareQuestion, replyTo, replyWithEntry, MAX_QUESTION_LENGTH, type Bot
 import { loadSearchEngine, type SearchEngine, type SearchIndexPayload } from '../core/search/search-engine.ts';
 import type { ChatApp } from './launcher.ts';
 import { ChatView, type ChatConfig } from './chat-view.ts';
+import { ConsentController, type ConsentSettings } from './consent-controller.ts';
+import { ConsentDialog } from './consent-dialog.ts';
+import type { HistoryRow } from '../storage/schema.ts';
 
 /*
  * The chat in the browser: it loads the index of the page's language, asks the pure core what
- * to say, and lets ChatView show it. Nothing here stores or sends anything: the conversation
- * lives in this page's memory only (SPEC 3.2).
+ * to say, and lets ChatView show it. The conversation lives in this page's memory (SPEC 3.2);
+ * only the consent controller stores anything, and only what the visitor agreed to.
  */
 
 const SUGGEST_DELAY_MS = 60;
@@ -35,9 +38,22 @@ async function fetchEngine(url: string): Promise<SearchEngine> {
   return loadSearchEngine((await response.json()) as SearchIndexPayload);
 }
 
+interface ConsentConfig {
+  readonly policyVersion: string;
+  readonly retention: ConsentSettings['retention'];
+  readonly privacyUrl: string;
+}
+
 export function mountChat(root: HTMLElement): ChatApp {
   const config = readConfig(root);
   const view = new ChatView(root, config);
+  const consentConfig = JSON.parse(root.dataset['consent'] ?? '{}') as ConsentConfig;
+  const consent = new ConsentController(
+    { lang: config.lang, policyVersion: consentConfig.policyVersion, retention: consentConfig.retention },
+    { onExternalChange: (before, after, wiped) => dialog.externalChange(before, after, wiped) },
+  );
+  const closePanel = (): void => void root.dispatchEvent(new CustomEvent('vertraut:close'));
+  const dialog = new ConsentDialog(view, consent, config.strings, consentConfig.privacyUrl, closePanel);
   let engine: Promise<SearchEngine> | undefined;
   let otherEngine: Promise<SearchEngine> | undefined;
   let loaded: SearchEngine | undefined;
@@ -61,10 +77,19 @@ export function mountChat(root: HTMLElement): ChatApp {
     try {
       const reply = await work(await engineReady());
       view.status('');
-      if (reply) view.bot(reply, question);
+      if (!reply) return;
+      view.bot(reply, question);
+      await dialog.afterReply(question || undefined, reply, config.lang);
     } catch {
       view.status(config.strings['chat.loadError']);
     }
+  };
+
+  // Messages are handled one after another, so a consent answer and the question after it
+  // cannot overtake each other.
+  let queue: Promise<void> = Promise.resolve();
+  const enqueue = (work: () => Promise<void>): void => {
+    queue = queue.then(work, work);
   };
 
   const ask = (raw: string): void => {
@@ -72,21 +97,58 @@ export function mountChat(root: HTMLElement): ChatApp {
     if (!text) return;
     view.user(text);
     if (truncated) view.note(config.strings['chat.tooLong'].replace('{max}', String(MAX_QUESTION_LENGTH)));
-    void withEngine(async (e) => {
-      const reply = replyTo(text, { engine: e });
-      // Only an unanswered question is worth the other language's index.
-      if (reply.kind !== 'none') return reply;
-      return replyTo(text, { engine: e, otherEngine: await otherReady() });
-    }, text);
+    enqueue(async () => {
+      if (await dialog.handleTyped(text)) return;
+      await withEngine(async (e) => {
+        const reply = replyTo(text, { engine: e });
+        // Only an unanswered question is worth the other language's index.
+        if (reply.kind !== 'none') return reply;
+        return replyTo(text, { engine: e, otherEngine: await otherReady() });
+      }, text);
+    });
   };
 
   const pick = (id: string, label: string, lang: string | undefined): void => {
     view.user(label);
-    void withEngine(async (e) => {
-      if (lang && lang !== e.lang) return replyWithEntry(id, { engine: e, otherEngine: await otherReady() });
-      return replyWithEntry(id, { engine: e });
-    });
+    enqueue(() =>
+      withEngine(async (e) => {
+        if (lang && lang !== e.lang) return replyWithEntry(id, { engine: e, otherEngine: await otherReady() });
+        return replyWithEntry(id, { engine: e });
+      }, label),
+    );
   };
+
+  // The saved history (purpose `history`) comes back in the page's language.
+  const restore = async (rows: readonly HistoryRow[]): Promise<void> => {
+    if (rows.length === 0) return;
+    const e = await engineReady();
+    view.divider(config.strings['history.restored']);
+    let lastQuestion = '';
+    for (const row of rows) {
+      if (row.from === 'visitor') {
+        lastQuestion = row.text ?? '';
+        view.user(lastQuestion);
+        continue;
+      }
+      const stored = row.reply;
+      if (!stored) continue;
+      if (stored.kind === 'answer') {
+        const reply = replyWithEntry(stored.entryId, { engine: e, otherEngine: e.entry(stored.entryId) ? undefined : await otherReady() });
+        if (reply) view.bot(reply);
+      } else if (stored.kind === 'clarify') {
+        const choices = stored.entryIds.flatMap((id) => e.entry(id) ?? []);
+        if (choices.length > 0) view.bot({ kind: 'clarify', choices, lang: e.lang }, lastQuestion);
+      } else if (stored.kind === 'none') view.bot({ kind: 'none', question: lastQuestion });
+      else view.note(stored.text);
+    }
+  };
+  enqueue(async () => {
+    try {
+      await restore(await consent.start());
+    } catch {
+      view.status(config.strings['chat.loadError']);
+    }
+  });
 
   const showSuggestions = (): void => {
     clearTimeout(suggestTimer);
@@ -153,6 +215,16 @@ export function mountChat(root: HTMLElement): ChatApp {
         const button = target.closest<HTMLButtonElement>('button[data-action]');
         if (!button || button.disabled) return;
         const action = button.dataset['action'];
+        if (action === 'close') {
+          // Closing offers to keep or delete what is stored (SPEC 3.9); the launcher closes
+          // unless the chat asks first.
+          if (dialog.endChat(true)) event.preventDefault();
+          return;
+        }
+        if (action === 'consent' || action === 'withdraw' || action?.startsWith('end-')) {
+          enqueue(async () => void (await dialog.handleClick(button)));
+          return;
+        }
         if (action === 'pick') pick(button.dataset['entry'] ?? '', button.textContent ?? '', button.dataset['lang']);
         else if (action === 'feedback') view.feedback(button, button.dataset['value'] === 'yes');
         else if (action === 'no-match') {

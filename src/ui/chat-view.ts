@@ -56,8 +56,9 @@ export class ChatView {
     return this.#config.strings[key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
   }
 
-  #append(message: HTMLElement): void {
+  #append(message: HTMLElement, { scroll = true } = {}): void {
     this.#log.append(message);
+    if (!scroll) return;
     // Scroll the log (not the page) so the new message starts at the top: a long answer is read
     // from its beginning.
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -80,6 +81,63 @@ export class ChatView {
 
   note(text: string): void {
     this.#append(this.#message('bot', el('p', {}, text)));
+  }
+
+  /** A line across the log, for example before a restored history. */
+  divider(text: string): void {
+    this.#log.append(el('p', { class: 'vt-divider' }, text));
+  }
+
+  /**
+   * A consent card (SPEC 3.4): its own message with the purpose's exact text, a link to the
+   * privacy page and two equal buttons. Focus moves to it so keyboard and screen reader users
+   * meet it where it appears.
+   */
+  consentCard(purpose: string, lines: readonly string[], privacyUrl: string): HTMLElement {
+    const [title = '', ...body] = lines;
+    const titleId = `vt-consent-${++uniqueId}`;
+    const decide = (value: 'yes' | 'no'): HTMLElement =>
+      el('button', { type: 'button', class: 'vt-button', 'data-action': 'consent', 'data-purpose': purpose, 'data-value': value }, this.#t(value === 'yes' ? 'consent.yes' : 'consent.no'));
+    const card = this.#message(
+      'bot',
+      el('h3', { id: titleId }, title),
+      ...body.map((line) => el('p', {}, line)),
+      el('p', {}, el('a', { href: privacyUrl }, this.#t('consent.privacyLink'))),
+      el('div', { class: 'vt-decision' }, decide('yes'), decide('no')),
+      el('p', { class: 'vt-label' }, this.#t('consent.keywordHint')),
+    );
+    card.classList.add('vt-consent');
+    card.setAttribute('role', 'group');
+    card.setAttribute('aria-labelledby', titleId);
+    card.tabIndex = -1;
+    // The card follows a reply: the reply stays where the visitor reads it, the card below it.
+    this.#append(card, { scroll: false });
+    card.focus({ preventScroll: true });
+    return card;
+  }
+
+  /** A question with buttons (which purpose to end, keep or delete at the end of the chat). */
+  choices(question: string, buttons: readonly { label: string; action: string; value: string }[]): HTMLElement {
+    const labelId = `vt-label-${++uniqueId}`;
+    const card = this.#message(
+      'bot',
+      el('p', { id: labelId }, question),
+      el(
+        'div',
+        { class: 'vt-decision', role: 'group', 'aria-labelledby': labelId },
+        ...buttons.map((b) => el('button', { type: 'button', class: 'vt-button', 'data-action': b.action, 'data-value': b.value }, b.label)),
+      ),
+    );
+    card.tabIndex = -1;
+    this.#append(card);
+    card.focus();
+    return card;
+  }
+
+  /** A card whose question was answered: its buttons stop working, focus goes back to typing. */
+  settle(card: Element | null): void {
+    if (card) for (const button of card.querySelectorAll('button')) button.disabled = true;
+    this.input.focus();
   }
 
   #choices(entries: readonly EntrySummary[], lang: Language | undefined, labelText: string): HTMLElement[] {

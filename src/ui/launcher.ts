@@ -77,7 +77,9 @@ function wire(chat: HTMLElement): void {
     chat.addEventListener(type, (event) => {
       const target = event.target as Element;
       if (type === 'click' && target.closest('[data-action="close"]')) {
-        close(chat);
+        // The chat may first ask whether to keep or delete stored data (it then prevents this).
+        ready.get(chat)?.handle(event);
+        if (!event.defaultPrevented) close(chat);
         return;
       }
       forward(chat, event);
@@ -89,6 +91,15 @@ function wire(chat: HTMLElement): void {
 function start(): void {
   const chats = [...document.querySelectorAll<HTMLElement>('vertraut-chat')];
   chats.forEach(wire);
+  for (const chat of chats) chat.addEventListener('vertraut:close', () => close(chat));
+  // A visitor who agreed to keep something finds it again: when this site's database exists,
+  // the chat loads at once. Looking creates nothing (SPEC 3.1).
+  void globalThis.indexedDB
+    ?.databases?.()
+    .then((databases) => {
+      if (databases.some((db) => db.name === 'vertraut')) for (const chat of chats) void appFor(chat);
+    })
+    .catch(() => undefined);
   for (const launcher of document.querySelectorAll<HTMLElement>('[data-launcher]')) {
     const chat = document.getElementById(launcher.getAttribute('aria-controls') ?? '');
     if (!chat) continue;

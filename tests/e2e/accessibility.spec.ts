@@ -78,8 +78,10 @@ test('every button in the chat is named by its visible text, in every state', as
   await inline.ask('Wie lange dauert der Versand?');
   await inline.ask('Rechnung');
   await inline.ask('Xylophon Quantenflug');
-  // Launcher, 4 starters, 3 related questions, Ja/Nein, 2 choices and "Nichts davon", send.
-  await expect(page.getByRole('button')).toHaveCount(1 + 4 + 3 + 2 + 3 + 1);
+  // Launcher, "Chat beenden", 4 starters, 3 related questions, Ja/Nein feedback, 2 choices and
+  // "Nichts davon", the consent card's Ja/Nein (offered after the second exchange), send.
+  await expect(inline.consentCards).toHaveCount(1);
+  await expect(page.getByRole('button')).toHaveCount(1 + 1 + 4 + 3 + 2 + 3 + 2 + 1);
   await expectButtonsNamedByTheirText(inline);
 
   const panel = await ChatPage.visit(page, '/en/faq/');

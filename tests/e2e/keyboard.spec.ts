@@ -45,9 +45,11 @@ test('keyboard only on /faq/: launcher, question, answer, answer buttons, Escape
   await page.keyboard.press('Enter');
   await expect(chat.lastReply.heading).toHaveText('Wo finde ich die Sendungsverfolgung für mein Paket?');
 
-  // The focus stayed on the related button; Tab moves on through the new answer to its feedback,
-  // and after the feedback the focus is back in the input for the next question.
-  await pressUntilFocused(page, 'Tab', chat.lastReply.feedbackButton(true), 15);
+  // The second exchange makes saving the history useful: its consent card comes after the
+  // answer and takes the focus (SPEC 3.4). Shift+Tab leads back into the answer, to its feedback;
+  // after the feedback the focus is back in the input for the next question.
+  await expect(chat.consentCards.last()).toBeFocused();
+  await pressUntilFocused(page, 'Shift+Tab', chat.lastReply.feedbackButton(true), 15);
   await page.keyboard.press('Space');
   await expect(chat.lastReply.feedback).toHaveCount(0);
   await expect(chat.input).toBeFocused();

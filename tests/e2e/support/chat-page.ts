@@ -129,8 +129,14 @@ export class ChatPage {
     return this.log.getByRole('list', { name: this.text('chat.starters') }).getByRole('button');
   }
 
+  /** The bot's replies and notes; consent cards are counted apart (see consentCards). */
   get botMessages(): Locator {
-    return this.log.locator('.vt-message--bot');
+    return this.log.locator('.vt-message--bot:not(.vt-consent)');
+  }
+
+  /** Consent cards (SPEC 3.4), which the bot adds after a reply when a purpose becomes useful. */
+  get consentCards(): Locator {
+    return this.log.locator('.vt-consent');
   }
 
   get userMessages(): Locator {

@@ -1,0 +1,84 @@
+import type { Language } from '../content/faq-entry.ts';
+import { PURPOSES, type Purpose } from './purposes.ts';
+
+/*
+ * The consent ledger (SPEC 3.5): every decision appended, nothing ever rewritten. An entry holds
+ * exactly these fields and no chat text. What is allowed now is derived from the ledger, never
+ * stored beside it, so the two cannot disagree.
+ */
+
+export const DECISIONS = ['granted', 'refused', 'withdrawn', 'objected'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const METHODS = ['button', 'keyword', 'privacy-center'] as const;
+export type ConsentMethod = (typeof METHODS)[number];
+
+export interface LedgerEntry {
+  /** A random id for this decision (not for the visitor). */
+  readonly consentId: string;
+  readonly purpose: Purpose;
+  readonly decision: Decision;
+  /** The settings' version of the privacy texts when the decision was made. */
+  readonly policyVersion: string;
+  /** SHA-256 of the exact consent text shown (see consentCardLines). */
+  readonly textHash: string;
+  readonly method: ConsentMethod;
+  readonly lang: Language;
+  /** ISO 8601 time of the decision. */
+  readonly at: string;
+}
+
+/** Where a purpose stands for this visitor. Only `granted` allows using it. */
+export type PurposeStatus =
+  | 'unknown' // never decided, or storage cleared: ask when useful
+  | 'granted'
+  | 'refused'
+  | 'withdrawn'
+  | 'objected'
+  | 'outdated'; // granted to a text that has changed since: ask again (SPEC 3.7)
+
+export type ConsentState = Readonly<Record<Purpose, PurposeStatus>>;
+
+/** The current text hash of a purpose in a language, to compare with what was consented to. */
+export type CurrentTextHash = (purpose: Purpose, lang: Language) => string;
+
+export function consentState(ledger: readonly LedgerEntry[], currentHash: CurrentTextHash): ConsentState {
+  const state = Object.fromEntries(PURPOSES.map((p) => [p, 'unknown'])) as Record<Purpose, PurposeStatus>;
+  // The ledger is in order of appending; the last decision per purpose counts.
+  for (const entry of ledger) {
+    state[entry.purpose] =
+      entry.decision === 'granted' && entry.textHash !== currentHash(entry.purpose, entry.lang) ? 'outdated' : entry.decision;
+  }
+  return state;
+}
+
+export function isGranted(state: ConsentState, purpose: Purpose): boolean {
+  return state[purpose] === 'granted';
+}
+
+export function grantedPurposes(state: ConsentState): Purpose[] {
+  return PURPOSES.filter((p) => state[p] === 'granted');
+}
+
+export interface NewDecision {
+  readonly purpose: Purpose;
+  readonly decision: Decision;
+  readonly method: ConsentMethod;
+  readonly lang: Language;
+  readonly textHash: string;
+  readonly policyVersion: string;
+}
+
+/** A ledger entry for a decision, with a fresh random id and the time. */
+export function ledgerEntry(decision: NewDecision, now: Date = new Date(), randomId: () => string = () => globalThis.crypto.randomUUID()): LedgerEntry {
+  return {
+    consentId: randomId(),
+    purpose: decision.purpose,
+    decision: decision.decision,
+    policyVersion: decision.policyVersion,
+    textHash: decision.textHash,
+    method: decision.method,
+    lang: decision.lang,
+    at: now.toISOString(),
+  };
+}

@@ -1,0 +1,24 @@
+import type { Purpose } from './purposes.ts';
+
+/*
+ * Retention (SPEC 3.8): each purpose's data has a maximum age from the settings; older records
+ * are deleted on every start. The ledger is kept: it is the proof of each decision.
+ */
+
+export type RetentionDays = Readonly<Record<Purpose, number>>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The oldest time (ISO) a record of the purpose may have now. */
+export function retentionCutoff(purpose: Purpose, retention: RetentionDays, now: Date): string {
+  return new Date(now.getTime() - retention[purpose] * DAY_MS).toISOString();
+}
+
+export function isExpired(recordedAt: string, purpose: Purpose, retention: RetentionDays, now: Date): boolean {
+  return recordedAt < retentionCutoff(purpose, retention, now);
+}
+
+/** The date (YYYY-MM-DD) until which a record made at `recordedAt` is kept. */
+export function keptUntil(recordedAt: string, purpose: Purpose, retention: RetentionDays): string {
+  return new Date(new Date(recordedAt).getTime() + retention[purpose] * DAY_MS).toISOString().slice(0, 10);
+}

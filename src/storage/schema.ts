@@ -1,0 +1,67 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Language } from '../core/content/faq-entry.ts';
+import type { LedgerEntry } from '../core/consent/ledger.ts';
+
+/*
+ * The database schema, one `version(n)` per change, each with its upgrade step; a test writes
+ * data with every older version and checks that it survives (tests/unit/storage-schema.test.ts).
+ * Never edit a released version: add the next one.
+ */
+
+export const DATABASE_NAME = 'vertraut';
+
+/** A ledger row: the entry plus its position, which keeps the ledger in the order of appending. */
+export interface LedgerRow extends LedgerEntry {
+  readonly seq?: number;
+}
+
+/** What a bot message of the saved history was, so it can be shown again in the page's language. */
+export type StoredReply =
+  | { readonly kind: 'answer'; readonly entryId: string; readonly entryLang: Language }
+  | { readonly kind: 'clarify'; readonly entryIds: readonly string[] }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'note'; readonly text: string };
+
+/** One message of the saved history (purpose `history`). */
+export interface HistoryRow {
+  readonly id?: number;
+  /** ISO time the message was saved; retention counts from here. */
+  readonly at: string;
+  /** The language the conversation was held in (added in version 2). */
+  readonly lang: Language;
+  readonly from: 'visitor' | 'bot';
+  /** The visitor's words (from: visitor). */
+  readonly text?: string;
+  /** The bot's reply (from: bot). */
+  readonly reply?: StoredReply;
+}
+
+export type VertrautDatabase = Dexie & {
+  ledger: EntityTable<LedgerRow, 'seq'>;
+  history: EntityTable<HistoryRow, 'id'>;
+};
+
+export function createDatabase(options?: ConstructorParameters<typeof Dexie>[1]): VertrautDatabase {
+  const db = new Dexie(DATABASE_NAME, options) as VertrautDatabase;
+  // Version 1: the consent ledger and the saved history.
+  db.version(1).stores({
+    ledger: '++seq, purpose',
+    history: '++id, at',
+  });
+  // Version 2: history rows know their language (restored in the page's language); the ledger
+  // is indexed by time. Rows from version 1 were German conversations.
+  db.version(2)
+    .stores({
+      ledger: '++seq, purpose, at',
+      history: '++id, at, lang',
+    })
+    .upgrade((transaction) =>
+      transaction
+        .table('history')
+        .toCollection()
+        .modify((row: { lang?: Language }) => {
+          row.lang ??= 'de';
+        }),
+    );
+  return db;
+}

@@ -1,0 +1,247 @@
+import type { Language } from '../core/content/faq-entry.ts';
+import { resolveWithdrawal, endingDecision, shouldOfferHistory, type WithdrawalOutcome } from '../core/consent/consent-flow.ts';
+import type { WithdrawalCommand } from '../core/consent/commands.ts';
+import { consentState, grantedPurposes, isGranted, ledgerEntry, type ConsentMethod, type ConsentState, type LedgerEntry } from '../core/consent/ledger.ts';
+import { consentCardLines, PURPOSES, type Purpose } from '../core/consent/purposes.ts';
+import type { RetentionDays } from '../core/consent/retention.ts';
+import { hashText } from '../core/consent/text-hash.ts';
+import type { HistoryRow, StoredReply } from '../storage/schema.ts';
+import type { LocalStore } from '../storage/local-store.ts';
+
+/*
+ * Carries out the consent rules of src/core/consent in the browser: keeps the ledger, asks the
+ * store to keep or delete data, and tells other open tabs. The storage code (Dexie) is imported
+ * only when a decision is stored or the database already exists (SPEC 3.1, 9); until then the
+ * ledger lives in memory only, and it never leaves it when storage fails.
+ */
+
+export interface ConsentSettings {
+  readonly lang: Language;
+  readonly policyVersion: string;
+  readonly retention: RetentionDays;
+}
+
+/** What other tabs are told; they re-read the ledger from the database. */
+type TabMessage = { readonly type: 'ledger' } | { readonly type: 'wiped' };
+
+const CHANNEL = 'vertraut';
+
+export interface ConsentEvents {
+  /** The consent state changed in another tab (or a wipe happened there). */
+  onExternalChange(before: ConsentState, after: ConsentState, wiped: boolean): void;
+}
+
+export class ConsentController {
+  readonly #settings: ConsentSettings;
+  readonly #events: ConsentEvents;
+  #ledger: LedgerEntry[] = [];
+  #hashes = new Map<string, string>();
+  #store: LocalStore | undefined;
+  #storageProblem: string | undefined;
+  #channel: BroadcastChannel | undefined;
+  readonly #asked = new Set<Purpose>();
+  /** This visit's conversation, in memory: saved only if and when history is granted. */
+  readonly #transcript: { visitorText: string | undefined; reply: StoredReply; at: string }[] = [];
+
+  constructor(settings: ConsentSettings, events: ConsentEvents) {
+    this.#settings = settings;
+    this.#events = events;
+  }
+
+  /** The exact lines of a purpose's consent card in the page's language. */
+  cardLines(purpose: Purpose): string[] {
+    return consentCardLines(purpose, this.#settings.lang, this.#settings.retention[purpose]);
+  }
+
+  #currentHash = (purpose: Purpose, lang: Language): string => this.#hashes.get(`${purpose}:${lang}`) ?? '';
+
+  /**
+   * Prepares the hashes of the current texts and, if the database exists, loads the ledger,
+   * enforces retention and returns the saved history (when history is granted).
+   */
+  async start(): Promise<HistoryRow[]> {
+    for (const purpose of PURPOSES) {
+      for (const lang of ['de', 'en'] as const) {
+        this.#hashes.set(`${purpose}:${lang}`, await hashText(consentCardLines(purpose, lang, this.#settings.retention[purpose]).join('\n')));
+      }
+    }
+    if ('BroadcastChannel' in globalThis) {
+      this.#channel = new BroadcastChannel(CHANNEL);
+      this.#channel.onmessage = (event: MessageEvent<TabMessage>) => void this.#onTabMessage(event.data);
+    }
+    const { databaseExists } = await import('../storage/local-store.ts');
+    if (!(await databaseExists())) return [];
+    return this.#loadFromStore();
+  }
+
+  async #loadFromStore(): Promise<HistoryRow[]> {
+    const store = await this.#openStore();
+    if (!store) return [];
+    try {
+      this.#ledger = [...(await store.read()).ledger];
+      await store.enforce(this.#settings.retention, new Set(grantedPurposes(this.state())), new Date());
+      return isGranted(this.state(), 'history') ? [...(await store.read()).history] : [];
+    } catch (error) {
+      this.#fail(error);
+      return [];
+    }
+  }
+
+  async #openStore(): Promise<LocalStore | undefined> {
+    if (this.#store) return this.#store;
+    if (this.#storageProblem) return undefined;
+    try {
+      const { LocalStore } = await import('../storage/local-store.ts');
+      this.#store = await LocalStore.open();
+      return this.#store;
+    } catch (error) {
+      this.#fail(error);
+      return undefined;
+    }
+  }
+
+  #fail(error: unknown): void {
+    this.#storageProblem = (error as { reason?: string }).reason ?? String(error);
+    this.#store = undefined;
+  }
+
+  /** Why nothing can be kept, or undefined when storage works (as far as known). */
+  get storageProblem(): string | undefined {
+    return this.#storageProblem ?? (globalThis.indexedDB ? undefined : 'no IndexedDB');
+  }
+
+  state(): ConsentState {
+    return consentState(this.#ledger, this.#currentHash);
+  }
+
+  /** Whether to offer the history card now (see shouldOfferHistory). Marks it as asked. */
+  offerHistory(requested: boolean): boolean {
+    const offer = shouldOfferHistory({
+      state: this.state(),
+      exchanges: this.#transcript.length,
+      askedThisVisit: this.#asked.has('history'),
+      storageAvailable: this.storageProblem === undefined,
+      requested,
+    });
+    if (offer) this.#asked.add('history');
+    return offer;
+  }
+
+  /** Records a decision; returns false when it could only be kept in memory (storage failed). */
+  async decide(purpose: Purpose, granted: boolean, method: ConsentMethod): Promise<boolean> {
+    const entry = ledgerEntry({
+      purpose,
+      decision: granted ? 'granted' : 'refused',
+      method,
+      lang: this.#settings.lang,
+      textHash: this.#currentHash(purpose, this.#settings.lang),
+      policyVersion: this.#settings.policyVersion,
+    });
+    const kept = await this.#append([entry]);
+    // "Dieses Gespräch aufheben": the conversation so far is what the visitor agreed to keep.
+    if (kept && granted && purpose === 'history') await this.#save(this.#transcript);
+    return kept;
+  }
+
+  resolveWithdrawal(command: WithdrawalCommand): WithdrawalOutcome {
+    return resolveWithdrawal(command, this.state());
+  }
+
+  /** Ends purposes at once: ledger entries, their data deleted, other tabs told (SPEC 3.6). */
+  async end(purposes: readonly Purpose[], method: ConsentMethod): Promise<boolean> {
+    const entries = purposes.map((purpose) =>
+      ledgerEntry({
+        purpose,
+        decision: endingDecision(purpose),
+        method,
+        lang: this.#settings.lang,
+        textHash: this.#currentHash(purpose, this.#settings.lang),
+        policyVersion: this.#settings.policyVersion,
+      }),
+    );
+    const kept = await this.#append(entries);
+    if (this.#store) {
+      try {
+        for (const purpose of purposes) await this.#store.deletePurposeData(purpose);
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    return kept;
+  }
+
+  async #append(entries: readonly LedgerEntry[]): Promise<boolean> {
+    this.#ledger.push(...entries);
+    const store = await this.#openStore();
+    if (!store) return false;
+    try {
+      for (const entry of entries) await store.appendLedger(entry);
+      this.#channel?.postMessage({ type: 'ledger' } satisfies TabMessage);
+      return true;
+    } catch (error) {
+      this.#fail(error);
+      return false;
+    }
+  }
+
+  /** Remembers an exchange for this visit, and keeps it when history is granted. */
+  async recordExchange(visitorText: string | undefined, reply: StoredReply): Promise<void> {
+    const exchange = { visitorText, reply, at: new Date().toISOString() };
+    this.#transcript.push(exchange);
+    if (isGranted(this.state(), 'history')) await this.#save([exchange]);
+  }
+
+  async #save(exchanges: readonly { visitorText: string | undefined; reply: StoredReply; at: string }[]): Promise<void> {
+    const store = await this.#openStore();
+    if (!store) return;
+    const lang = this.#settings.lang;
+    try {
+      for (const { visitorText, reply, at } of exchanges) {
+        if (visitorText !== undefined) await store.addHistory({ at, lang, from: 'visitor', text: visitorText });
+        await store.addHistory({ at, lang, from: 'bot', reply });
+      }
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** Whether anything of this site is kept in this browser (for the end-of-chat offer). */
+  get hasStoredData(): boolean {
+    return this.#store !== undefined;
+  }
+
+  /** Deletes everything: the database goes, ledger included (SPEC 4.5), and other tabs forget. */
+  async wipe(): Promise<boolean> {
+    this.#store?.close();
+    this.#store = undefined;
+    this.#ledger = [];
+    try {
+      const { LocalStore } = await import('../storage/local-store.ts');
+      await LocalStore.wipe();
+      this.#channel?.postMessage({ type: 'wiped' } satisfies TabMessage);
+      return true;
+    } catch (error) {
+      this.#fail(error);
+      return false;
+    }
+  }
+
+  async #onTabMessage(message: TabMessage): Promise<void> {
+    const before = this.state();
+    if (message.type === 'wiped') {
+      this.#store?.close();
+      this.#store = undefined;
+      this.#ledger = [];
+    } else {
+      const store = await this.#openStore();
+      if (!store) return;
+      try {
+        this.#ledger = [...(await store.read()).ledger];
+      } catch (error) {
+        this.#fail(error);
+        return;
+      }
+    }
+    this.#events.onExternalChange(before, this.state(), message.type === 'wiped');
+  }
+}

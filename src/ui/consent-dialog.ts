@@ -1,0 +1,189 @@
+import type { Language } from '../core/content/faq-entry.ts';
+import { recognizeConsentKeyword, recognizeEndOfChat, recognizeHistoryRequest, recognizeWithdrawal, type WithdrawalCommand } from '../core/consent/commands.ts';
+import type { ConsentMethod, ConsentState } from '../core/consent/ledger.ts';
+import { isPurpose, PURPOSES, type Purpose } from '../core/consent/purposes.ts';
+import type { BotReply } from '../core/dialog/reply.ts';
+import type { UiKey } from '../i18n/de.ts';
+import type { StoredReply } from '../storage/schema.ts';
+import type { ChatView } from './chat-view.ts';
+import type { ConsentController } from './consent-controller.ts';
+
+/*
+ * The consent part of the conversation: cards, typed keywords, withdrawals, the end of the chat.
+ * What counts as what is decided in src/core/consent; this module only connects the words and
+ * buttons to the controller and tells the visitor what happened.
+ */
+
+export function storedReply(reply: BotReply, lang: Language): StoredReply {
+  switch (reply.kind) {
+    case 'answer':
+      return { kind: 'answer', entryId: reply.entry.id, entryLang: reply.otherLanguage ? reply.lang : lang };
+    case 'clarify':
+      return { kind: 'clarify', entryIds: reply.choices.map((c) => c.id) };
+    case 'none':
+      return { kind: 'none' };
+    case 'nothing-to-search':
+      return { kind: 'none' };
+  }
+}
+
+export class ConsentDialog {
+  readonly #view: ChatView;
+  readonly #consent: ConsentController;
+  readonly #strings: Readonly<Record<UiKey, string>>;
+  readonly #privacyUrl: string;
+  readonly #closePanel: () => void;
+  /** The open consent card: only a keyword typed right after it counts as an answer to it. */
+  #pending: { purpose: Purpose; card: HTMLElement } | undefined;
+  #closeAfterEnd = false;
+
+  constructor(view: ChatView, consent: ConsentController, strings: Readonly<Record<UiKey, string>>, privacyUrl: string, closePanel: () => void) {
+    this.#view = view;
+    this.#consent = consent;
+    this.#strings = strings;
+    this.#privacyUrl = privacyUrl;
+    this.#closePanel = closePanel;
+  }
+
+  #t(key: UiKey, values: Record<string, string> = {}): string {
+    return this.#strings[key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  }
+
+  #names(purposes: readonly Purpose[]): string {
+    return purposes.map((p) => this.#t(`purpose.${p}`)).join(', ');
+  }
+
+  /** Handles a typed message that is about consent; returns whether it was. */
+  async handleTyped(text: string): Promise<boolean> {
+    const pending = this.#pending;
+    // Whatever the visitor types next, the card is no longer the last word: continuing to
+    // chat is not an answer to it (SPEC 3.4).
+    this.#pending = undefined;
+    const keyword = pending ? recognizeConsentKeyword(text) : undefined;
+    if (pending && keyword) {
+      await this.#decide(pending.purpose, keyword === 'yes', 'keyword', pending.card);
+      return true;
+    }
+    const withdrawal = recognizeWithdrawal(text);
+    if (withdrawal) {
+      await this.#withdraw(withdrawal, 'keyword');
+      return true;
+    }
+    if (recognizeHistoryRequest(text)) {
+      if (this.#consent.state().history === 'granted') this.#view.note(this.#t('consent.granted', { purpose: this.#names(['history']) }));
+      else if (!this.#consent.offerHistory(true)) this.#view.note(this.#t('consent.notKept'));
+      else this.#showCard('history');
+      return true;
+    }
+    if (recognizeEndOfChat(text)) {
+      this.endChat(false);
+      return true;
+    }
+    return false;
+  }
+
+  /** After each reply: keep it if history is granted, and ask for history when it has become useful. */
+  async afterReply(visitorText: string | undefined, reply: BotReply, lang: Language): Promise<void> {
+    await this.#consent.recordExchange(visitorText, storedReply(reply, lang));
+    if (!this.#pending && this.#consent.offerHistory(false)) this.#showCard('history');
+  }
+
+  #showCard(purpose: Purpose): void {
+    const card = this.#view.consentCard(purpose, this.#consent.cardLines(purpose), this.#privacyUrl);
+    this.#pending = { purpose, card };
+  }
+
+  async #decide(purpose: Purpose, granted: boolean, method: ConsentMethod, card: Element | null): Promise<void> {
+    this.#view.settle(card);
+    const kept = await this.#consent.decide(purpose, granted, method);
+    if (granted && !kept) this.#view.note(this.#t('consent.notKept'));
+    else this.#view.note(this.#t(granted ? 'consent.granted' : 'consent.refused', { purpose: this.#names([purpose]) }));
+  }
+
+  async #withdraw(command: WithdrawalCommand, method: ConsentMethod): Promise<void> {
+    const outcome = this.#consent.resolveWithdrawal(command);
+    if (outcome.kind === 'nothing') {
+      this.#view.note(this.#t('withdraw.nothing'));
+      return;
+    }
+    if (outcome.kind === 'ask') {
+      this.#view.choices(this.#t('withdraw.which'), [
+        ...outcome.purposes.map((p) => ({ label: this.#t(`purpose.${p}`), action: 'withdraw', value: p })),
+        { label: this.#t('withdraw.all'), action: 'withdraw', value: 'all' },
+      ]);
+      return;
+    }
+    await this.#consent.end(outcome.purposes, method);
+    this.#view.note(this.#t('withdraw.done', { purposes: this.#names(outcome.purposes) }));
+  }
+
+  /** Handles a click on a consent, withdrawal or end-of-chat button; returns whether it was one. */
+  async handleClick(button: HTMLButtonElement): Promise<boolean> {
+    const { action, value, purpose } = button.dataset;
+    const card = button.closest('.vt-message');
+    switch (action) {
+      case 'consent':
+        if (!isPurpose(purpose)) return false;
+        if (this.#pending?.card === card) this.#pending = undefined;
+        await this.#decide(purpose, value === 'yes', 'button', card);
+        return true;
+      case 'withdraw':
+        this.#view.settle(card);
+        await this.#withdraw({ purpose: value === 'all' ? 'all' : isPurpose(value) ? value : undefined }, 'button');
+        return true;
+      case 'end-chat':
+        this.endChat(false);
+        return true;
+      case 'end-keep':
+        this.#view.settle(card);
+        this.#view.note(this.#t('end.kept'));
+        this.#finishEnd();
+        return true;
+      case 'end-delete': {
+        this.#view.settle(card);
+        const deleted = await this.#consent.wipe();
+        this.#view.note(this.#t(deleted ? 'end.deleted' : 'end.deleteFailed'));
+        this.#finishEnd();
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * "Chat beenden" (SPEC 3.9): with data stored, offer to keep or delete it; without, say that
+   * nothing is stored. `closing` is true when the visitor pressed the panel's close button: the
+   * panel then closes once the choice is made. Returns whether the panel must stay open for now.
+   */
+  endChat(closing: boolean): boolean {
+    // A second press on close while the question is open closes: the visitor decided not to choose.
+    if (!this.#consent.hasStoredData || (closing && this.#closeAfterEnd)) {
+      if (!closing) this.#view.note(this.#t('end.nothingStored'));
+      return false;
+    }
+    this.#closeAfterEnd = closing;
+    this.#view.choices(this.#t('end.question'), [
+      { label: this.#t('end.keep'), action: 'end-keep', value: 'keep' },
+      { label: this.#t('end.delete'), action: 'end-delete', value: 'delete' },
+    ]);
+    return true;
+  }
+
+  #finishEnd(): void {
+    if (this.#closeAfterEnd) this.#closePanel();
+    this.#closeAfterEnd = false;
+  }
+
+  /** Another tab changed the consent: say so here. */
+  externalChange(before: ConsentState, after: ConsentState, wiped: boolean): void {
+    if (wiped) {
+      this.#view.note(this.#t('external.wiped'));
+      return;
+    }
+    const ended = PURPOSES.filter((p) => before[p] === 'granted' && after[p] !== 'granted');
+    const started = PURPOSES.filter((p) => before[p] !== 'granted' && after[p] === 'granted');
+    if (ended.length > 0) this.#view.note(this.#t('external.ended', { purposes: this.#names(ended) }));
+    if (started.length > 0) this.#view.note(this.#t('external.granted', { purposes: this.#names(started) }));
+  }
+}

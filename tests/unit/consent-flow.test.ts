@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import {
+  endingDecision,
+  HISTORY_OFFER_AFTER,
+  resolveWithdrawal,
+  shouldOfferHistory,
+  type HistoryOfferContext,
+} from '../../src/core/consent/consent-flow.ts';
+import type { ConsentState, PurposeStatus } from '../../src/core/consent/ledger.ts';
+import { PURPOSES, type Purpose } from '../../src/core/consent/purposes.ts';
+
+/* What "Stop" ends (SPEC 3.6, 7.3), and when the bot offers to keep the conversation (SPEC 3.3, 3.4). */
+
+function stateWith(statuses: Partial<Record<Purpose, PurposeStatus>> = {}): ConsentState {
+  return { ...(Object.fromEntries(PURPOSES.map((purpose) => [purpose, 'unknown'])) as Record<Purpose, PurposeStatus>), ...statuses };
+}
+
+describe('resolveWithdrawal', () => {
+  describe('"alles widerrufen" (all)', () => {
+    it('ends every active purpose, and only those', () => {
+      const state = stateWith({ history: 'granted', insights: 'refused', marketing: 'granted', personalization: 'outdated' });
+      expect(resolveWithdrawal({ purpose: 'all' }, state)).toEqual({ kind: 'end', purposes: ['history', 'marketing'] });
+    });
+
+    it('ends nothing when nothing is active', () => {
+      expect(resolveWithdrawal({ purpose: 'all' }, stateWith({ history: 'withdrawn' }))).toEqual({ kind: 'nothing' });
+    });
+  });
+
+  describe('a named purpose ("Stop Verlauf")', () => {
+    it('ends that purpose when it is active, and leaves the others running', () => {
+      const state = stateWith({ history: 'granted', marketing: 'granted' });
+      expect(resolveWithdrawal({ purpose: 'history' }, state)).toEqual({ kind: 'end', purposes: ['history'] });
+    });
+
+    it('ends nothing and names the purpose when it is not active', () => {
+      const state = stateWith({ history: 'granted' });
+      expect(resolveWithdrawal({ purpose: 'marketing' }, state)).toEqual({ kind: 'nothing', purpose: 'marketing' });
+    });
+
+    it('treats an outdated consent as not active', () => {
+      expect(resolveWithdrawal({ purpose: 'history' }, stateWith({ history: 'outdated' }))).toEqual({ kind: 'nothing', purpose: 'history' });
+    });
+  });
+
+  describe('an unclear "Stop"', () => {
+    it('ends nothing when no purpose is active', () => {
+      expect(resolveWithdrawal({ purpose: undefined }, stateWith({ history: 'refused', marketing: 'objected' }))).toEqual({ kind: 'nothing' });
+    });
+
+    it('ends the one active purpose at once', () => {
+      expect(resolveWithdrawal({ purpose: undefined }, stateWith({ insights: 'granted', history: 'withdrawn' }))).toEqual({
+        kind: 'end',
+        purposes: ['insights'],
+      });
+    });
+
+    it('asks which, when two or more are active', () => {
+      expect(resolveWithdrawal({ purpose: undefined }, stateWith({ history: 'granted', marketing: 'granted' }))).toEqual({
+        kind: 'ask',
+        purposes: ['history', 'marketing'],
+      });
+      const all = stateWith({ history: 'granted', insights: 'granted', personalization: 'granted', marketing: 'granted' });
+      expect(resolveWithdrawal({ purpose: undefined }, all)).toEqual({ kind: 'ask', purposes: [...PURPOSES] });
+    });
+  });
+});
+
+describe('endingDecision', () => {
+  it('logs ending marketing as an objection (SPEC 7.3)', () => {
+    expect(endingDecision('marketing')).toBe('objected');
+  });
+
+  it('logs ending any other purpose as a withdrawal', () => {
+    for (const purpose of ['history', 'insights', 'personalization'] as const) expect(endingDecision(purpose), purpose).toBe('withdrawn');
+  });
+});
+
+describe('shouldOfferHistory', () => {
+  const base: HistoryOfferContext = {
+    state: stateWith(),
+    exchanges: HISTORY_OFFER_AFTER,
+    askedThisVisit: false,
+    storageAvailable: true,
+    requested: false,
+  };
+  const offer = (change: Partial<HistoryOfferContext>) => shouldOfferHistory({ ...base, ...change });
+
+  it('waits for two exchanges before offering', () => {
+    expect(HISTORY_OFFER_AFTER).toBe(2);
+    expect(offer({ exchanges: 0 })).toBe(false);
+    expect(offer({ exchanges: 1 })).toBe(false);
+    expect(offer({ exchanges: 2 })).toBe(true);
+    expect(offer({ exchanges: 7 })).toBe(true);
+  });
+
+  it('offers once per visit', () => {
+    expect(offer({ askedThisVisit: true, exchanges: 5 })).toBe(false);
+  });
+
+  it('never offers what is already granted, not even on request', () => {
+    const granted = stateWith({ history: 'granted' });
+    expect(offer({ state: granted })).toBe(false);
+    expect(offer({ state: granted, requested: true })).toBe(false);
+  });
+
+  it('does not nag after "Nein", a withdrawal or an objection, but offers when the visitor asks', () => {
+    for (const status of ['refused', 'withdrawn', 'objected'] as const) {
+      expect(offer({ state: stateWith({ history: status }), exchanges: 10 }), status).toBe(false);
+      expect(offer({ state: stateWith({ history: status }), requested: true, exchanges: 0 }), status).toBe(true);
+    }
+  });
+
+  it('offers at once when the visitor asks ("Verlauf speichern"), even before two exchanges or after an earlier offer', () => {
+    expect(offer({ requested: true, exchanges: 0 })).toBe(true);
+    expect(offer({ requested: true, askedThisVisit: true })).toBe(true);
+  });
+
+  it('never offers when the browser cannot keep data, not even on request', () => {
+    expect(offer({ storageAvailable: false })).toBe(false);
+    expect(offer({ storageAvailable: false, requested: true })).toBe(false);
+  });
+
+  it('asks again when the text consented to has changed (outdated)', () => {
+    expect(offer({ state: stateWith({ history: 'outdated' }) })).toBe(true);
+    expect(offer({ state: stateWith({ history: 'outdated' }), exchanges: 1 })).toBe(false);
+  });
+
+  it('looks only at the history purpose', () => {
+    expect(offer({ state: stateWith({ marketing: 'objected', insights: 'refused' }) })).toBe(true);
+  });
+});

@@ -1,0 +1,33 @@
+import { Dexie } from 'dexie';
+import { IDBFactory as FakeIDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
+import { vi } from 'vitest';
+
+/*
+ * An empty in-memory IndexedDB per test, for the storage tests in Node. Call it in beforeEach and
+ * `restoreIndexedDB` in afterEach.
+ */
+
+const original = { ...Dexie.dependencies };
+
+/** Installs a fresh IndexedDB where the code under test and Dexie look for one, and returns it. */
+export function freshIndexedDB(): IDBFactory {
+  const indexedDB = new FakeIDBFactory();
+  vi.stubGlobal('indexedDB', indexedDB);
+  vi.stubGlobal('IDBKeyRange', FakeIDBKeyRange);
+  // Dexie reads globalThis.indexedDB once, when its module loads, into Dexie.dependencies; every
+  // `new Dexie()` without options (LocalStore.open, Dexie.delete) uses those.
+  Dexie.dependencies.indexedDB = indexedDB;
+  Dexie.dependencies.IDBKeyRange = FakeIDBKeyRange;
+  return indexedDB;
+}
+
+export function restoreIndexedDB(): void {
+  vi.unstubAllGlobals();
+  Dexie.dependencies.indexedDB = original.indexedDB;
+  Dexie.dependencies.IDBKeyRange = original.IDBKeyRange;
+}
+
+/** The names of the databases in an IndexedDB, as a page could list them. */
+export async function databaseNames(indexedDB: IDBFactory): Promise<string[]> {
+  return (await indexedDB.databases()).map((info) => info.name ?? '');
+}
