@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import settings from './vertraut.config.ts';
 import { contentSecurityPolicy } from './src/build/security-headers.ts';
+import { deployHeaders } from './src/build/deploy-headers.ts';
 
 // Everything the site owner configures lives in vertraut.config.ts; this file only wires it in.
 export default defineConfig({
@@ -9,6 +10,7 @@ export default defineConfig({
   base: settings.base,
   trailingSlash: 'always',
   output: 'static',
+  integrations: [deployHeaders(settings.base)],
   build: {
     format: 'directory',
     // External files only: the CSP allows 'self' and no inline code (SPEC 8.2).

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { cspHeaderValue, headersFile } from '../../src/build/deploy-headers.ts';
+import { contentSecurityPolicy } from '../../src/build/security-headers.ts';
+
+describe('deploy headers', () => {
+  it('send every directive of the pages\' CSP, with scripts and styles from the site only', () => {
+    const value = cspHeaderValue();
+    for (const directive of contentSecurityPolicy.directives) expect(value).toContain(directive);
+    expect(value).toContain("script-src 'self'");
+    expect(value).toContain("style-src 'self'");
+    expect(value).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(value).toContain("connect-src 'self'");
+  });
+
+  it('apply to every path under the base path', () => {
+    expect(headersFile('/')).toMatch(/^\/\*\n {2}Content-Security-Policy: /);
+    expect(headersFile('/hilfe/')).toMatch(/^\/hilfe\/\*\n/);
+    expect(headersFile('/hilfe/')).toContain('/hilfe/vertraut/*\n  Cache-Control: no-cache');
+  });
+});
