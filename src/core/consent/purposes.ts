@@ -9,6 +9,13 @@ import type { Language } from '../content/faq-entry.ts';
 export const PURPOSES = ['history', 'insights', 'personalization', 'marketing'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
+/**
+ * The purposes the chat actually asks for today. The privacy page lists only these, so it never
+ * describes a use of data that does not exist; insights, personalization and marketing are
+ * declared for the features that will ask for them.
+ */
+export const OFFERED_PURPOSES: readonly Purpose[] = ['history'];
+
 export function isPurpose(value: unknown): value is Purpose {
   return typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
 }
