@@ -19,13 +19,13 @@ import { EVAL_DIR, EVAL_SETS, prepareEvalSet } from './lib/eval-sets.ts';
 const require = createRequire(import.meta.url);
 type Ranker = (query: string) => string[];
 
-interface Doc {
+type Doc = {
   id: string;
   question: string;
   variants: string;
   answer: string;
   tags: string;
-}
+};
 
 function documents(content: ContentSet, lang: Language): Doc[] {
   return content.entries[lang].map((e) => ({ id: e.id, question: e.question, variants: e.variants.join(' '), answer: e.answerText, tags: e.tags.join(' ') }));
