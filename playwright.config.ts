@@ -2,8 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/lib/chromium.ts';
 
 /*
- * End-to-end tests run against the built site (`dist/`, served by `astro preview`) in real
- * Chromium, started as scripts/lib/chromium.ts says (CHROMIUM_PATH picks the binary).
+ * End-to-end tests run against the built site (`dist/`, served as a plain static host would by
+ * scripts/serve.ts) in real Chromium, started as scripts/lib/chromium.ts says (CHROMIUM_PATH
+ * picks the binary).
  */
 const port = Number(process.env['VERTRAUT_TEST_PORT'] ?? 4329);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -32,10 +33,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node scripts/serve.ts ${port}`,
     url: `${baseURL}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
   },
 });
