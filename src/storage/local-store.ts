@@ -98,6 +98,28 @@ export class LocalStore {
     });
   }
 
+  /** Deletes one message of the saved history (SPEC 4.4, 4.5). */
+  deleteHistoryRow(id: number): Promise<void> {
+    return this.#run(async () => {
+      await this.#db.history.delete(id);
+    });
+  }
+
+  /**
+   * Replaces everything stored with an imported file's content (SPEC 4.6), in one transaction:
+   * if any write fails, nothing changes.
+   */
+  replaceAll(data: StoredData): Promise<void> {
+    return this.#run(() =>
+      this.#db.transaction('rw', this.#db.ledger, this.#db.history, async () => {
+        await this.#db.ledger.clear();
+        await this.#db.history.clear();
+        await this.#db.ledger.bulkAdd(data.ledger.map((entry) => ({ ...entry })));
+        await this.#db.history.bulkAdd(data.history.map(({ id: _id, ...row }) => ({ ...row })));
+      }),
+    );
+  }
+
   /** Deletes the data of a purpose (SPEC 3.6); the ledger stays. */
   deletePurposeData(purpose: Purpose): Promise<void> {
     return this.#run(async () => {

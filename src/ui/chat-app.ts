@@ -5,6 +5,7 @@ import type { ChatApp } from './launcher.ts';
 import { ChatView, type ChatConfig } from './chat-view.ts';
 import { ConsentController, type ConsentSettings } from './consent-controller.ts';
 import { ConsentDialog } from './consent-dialog.ts';
+import { PrivacyDialog, type PrivacySettings } from './privacy-dialog.ts';
 import type { HistoryRow } from '../storage/schema.ts';
 
 /*
@@ -42,6 +43,9 @@ interface ConsentConfig {
   readonly policyVersion: string;
   readonly retention: ConsentSettings['retention'];
   readonly privacyUrl: string;
+  readonly site: string;
+  readonly controller: PrivacySettings['controller'];
+  readonly dpo?: PrivacySettings['dpo'];
 }
 
 export function mountChat(root: HTMLElement): ChatApp {
@@ -54,6 +58,13 @@ export function mountChat(root: HTMLElement): ChatApp {
   );
   const closePanel = (): void => void root.dispatchEvent(new CustomEvent('vertraut:close'));
   const dialog = new ConsentDialog(view, consent, config.strings, consentConfig.privacyUrl, closePanel);
+  const privacy = new PrivacyDialog(
+    view,
+    consent,
+    config.strings,
+    { lang: config.lang, site: consentConfig.site, retention: consentConfig.retention, privacyUrl: consentConfig.privacyUrl, controller: consentConfig.controller, dpo: consentConfig.dpo },
+    (purpose) => dialog.offerCard(purpose),
+  );
   let engine: Promise<SearchEngine> | undefined;
   let otherEngine: Promise<SearchEngine> | undefined;
   let loaded: SearchEngine | undefined;
@@ -99,6 +110,7 @@ export function mountChat(root: HTMLElement): ChatApp {
     if (truncated) view.note(config.strings['chat.tooLong'].replace('{max}', String(MAX_QUESTION_LENGTH)));
     enqueue(async () => {
       if (await dialog.handleTyped(text)) return;
+      if (await privacy.handleTyped(text)) return;
       await withEngine(async (e) => {
         const reply = replyTo(text, { engine: e });
         // Only an unanswered question is worth the other language's index.
@@ -145,6 +157,8 @@ export function mountChat(root: HTMLElement): ChatApp {
   enqueue(async () => {
     try {
       await restore(await consent.start());
+      // The "Meine Daten" page opens the privacy center at once.
+      if (root.dataset['open'] === 'privacy') await privacy.open();
     } catch {
       view.status(config.strings['chat.loadError']);
     }
@@ -225,6 +239,15 @@ export function mountChat(root: HTMLElement): ChatApp {
           enqueue(async () => void (await dialog.handleClick(button)));
           return;
         }
+        if (action === 'center-import-choose') {
+          // Opening the file picker needs the click itself (user activation): no queue here.
+          document.getElementById(button.getAttribute('aria-controls') ?? '')?.click();
+          return;
+        }
+        if (action?.startsWith('center-')) {
+          enqueue(async () => void (await privacy.handleClick(button)));
+          return;
+        }
         if (action === 'pick') pick(button.dataset['entry'] ?? '', button.textContent ?? '', button.dataset['lang']);
         else if (action === 'feedback') view.feedback(button, button.dataset['value'] === 'yes');
         else if (action === 'no-match') {
@@ -233,6 +256,11 @@ export function mountChat(root: HTMLElement): ChatApp {
         }
         return;
       }
+      case 'change':
+        if (target instanceof HTMLInputElement && target.dataset['action'] === 'center-import') {
+          enqueue(() => privacy.importFile(target));
+        }
+        return;
       default:
         return;
     }

@@ -2,6 +2,7 @@ import type { Language } from '../core/content/faq-entry.ts';
 import type { BotReply } from '../core/dialog/reply.ts';
 import type { EntrySummary } from '../core/search/search-engine.ts';
 import type { UiKey } from '../i18n/de.ts';
+import { el, type Child } from './dom.ts';
 
 /*
  * Renders what the core decided. Visitor input only ever reaches the page as text
@@ -22,18 +23,6 @@ export interface ChatConfig {
   readonly contact: { readonly phone?: string; readonly phoneHours?: string; readonly email?: string; readonly page?: string };
 }
 
-type Child = Node | string | null | undefined | false;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === 'class') node.className = value;
-    else node.setAttribute(name, value);
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
-
 let uniqueId = 0;
 
 export class ChatView {
@@ -46,7 +35,7 @@ export class ChatView {
 
   constructor(root: HTMLElement, config: ChatConfig) {
     this.#config = config;
-    this.input = root.querySelector('input') as HTMLInputElement;
+    this.input = root.querySelector('input[role="combobox"]') as HTMLInputElement;
     this.#log = root.querySelector('[role="log"]') as HTMLElement;
     this.#status = root.querySelector('[role="status"]') as HTMLElement;
     this.#listbox = root.querySelector('[role="listbox"]') as HTMLElement;
@@ -81,6 +70,20 @@ export class ChatView {
 
   note(text: string): void {
     this.#append(this.#message('bot', el('p', {}, text)));
+  }
+
+  /** Appends a bot message made of these parts; with `focus`, it takes the focus. */
+  botCard(className: string, parts: readonly Child[], { focus = false, label }: { focus?: boolean; label?: string } = {}): HTMLElement {
+    const card = this.#message('bot', ...parts);
+    card.classList.add(className);
+    if (label) {
+      card.setAttribute('role', 'region');
+      card.setAttribute('aria-labelledby', label);
+    }
+    card.tabIndex = -1;
+    this.#append(card);
+    if (focus) card.focus({ preventScroll: true });
+    return card;
   }
 
   /** A line across the log, for example before a restored history. */

@@ -205,6 +205,67 @@ export class ConsentController {
     }
   }
 
+  /**
+   * Everything stored, read without creating anything: empty when the database does not exist
+   * (SPEC 4.2). The ledger in memory is the truth when storage failed.
+   */
+  async readStored(): Promise<{ ledger: readonly LedgerEntry[]; history: readonly HistoryRow[] }> {
+    if (!this.#store) {
+      const { databaseExists } = await import('../storage/local-store.ts');
+      if (!(await databaseExists())) return { ledger: [...this.#ledger], history: [] };
+    }
+    const store = await this.#openStore();
+    if (!store) return { ledger: [...this.#ledger], history: [] };
+    try {
+      return await store.read();
+    } catch (error) {
+      this.#fail(error);
+      return { ledger: [...this.#ledger], history: [] };
+    }
+  }
+
+  async deleteHistoryRow(id: number): Promise<boolean> {
+    const store = await this.#openStore();
+    if (!store) return false;
+    try {
+      await store.deleteHistoryRow(id);
+      this.#channel?.postMessage({ type: 'ledger' } satisfies TabMessage);
+      return true;
+    } catch (error) {
+      this.#fail(error);
+      return false;
+    }
+  }
+
+  /** Deletes the data of one purpose without ending it (the privacy center's "delete"). */
+  async deletePurposeData(purpose: Purpose): Promise<boolean> {
+    const store = await this.#openStore();
+    if (!store) return false;
+    try {
+      await store.deletePurposeData(purpose);
+      this.#channel?.postMessage({ type: 'ledger' } satisfies TabMessage);
+      return true;
+    } catch (error) {
+      this.#fail(error);
+      return false;
+    }
+  }
+
+  /** Restores an export (already validated): replaces everything stored, all or nothing. */
+  async restore(ledger: readonly LedgerEntry[], history: readonly HistoryRow[]): Promise<boolean> {
+    const store = await this.#openStore();
+    if (!store) return false;
+    try {
+      await store.replaceAll({ ledger, history });
+      this.#ledger = [...ledger];
+      this.#channel?.postMessage({ type: 'ledger' } satisfies TabMessage);
+      return true;
+    } catch (error) {
+      this.#fail(error);
+      return false;
+    }
+  }
+
   /** Whether anything of this site is kept in this browser (for the end-of-chat offer). */
   get hasStoredData(): boolean {
     return this.#store !== undefined;

@@ -70,9 +70,11 @@ export class ConsentDialog {
       return true;
     }
     if (recognizeHistoryRequest(text)) {
-      if (this.#consent.state().history === 'granted') this.#view.note(this.#t('consent.granted', { purpose: this.#names(['history']) }));
+      // A grant that could only be kept in memory must not be reported as keeping anything.
+      if (this.#consent.storageProblem) this.#view.note(this.#t('consent.notKept'));
+      else if (this.#consent.state().history === 'granted') this.#view.note(this.#t('consent.granted', { purpose: this.#names(['history']) }));
       else if (!this.#consent.offerHistory(true)) this.#view.note(this.#t('consent.notKept'));
-      else this.#showCard('history');
+      else this.offerCard('history');
       return true;
     }
     if (recognizeEndOfChat(text)) {
@@ -85,10 +87,11 @@ export class ConsentDialog {
   /** After each reply: keep it if history is granted, and ask for history when it has become useful. */
   async afterReply(visitorText: string | undefined, reply: BotReply, lang: Language): Promise<void> {
     await this.#consent.recordExchange(visitorText, storedReply(reply, lang));
-    if (!this.#pending && this.#consent.offerHistory(false)) this.#showCard('history');
+    if (!this.#pending && this.#consent.offerHistory(false)) this.offerCard('history');
   }
 
-  #showCard(purpose: Purpose): void {
+  /** Shows a purpose's consent card; a keyword typed right after it answers it. */
+  offerCard(purpose: Purpose): void {
     const card = this.#view.consentCard(purpose, this.#consent.cardLines(purpose), this.#privacyUrl);
     this.#pending = { purpose, card };
   }

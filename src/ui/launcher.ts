@@ -31,7 +31,7 @@ function appFor(chat: HTMLElement): Promise<ChatApp> {
 }
 
 function inputOf(chat: HTMLElement): HTMLInputElement | null {
-  return chat.querySelector('input');
+  return chat.querySelector('input[role="combobox"]');
 }
 
 function launcherFor(chat: HTMLElement): HTMLElement | null {
@@ -73,7 +73,7 @@ function forward(chat: HTMLElement, event: Event): void {
 }
 
 function wire(chat: HTMLElement): void {
-  for (const type of ['submit', 'click', 'input', 'keydown', 'focusin', 'pointerdown']) {
+  for (const type of ['submit', 'click', 'input', 'change', 'keydown', 'focusin', 'pointerdown']) {
     chat.addEventListener(type, (event) => {
       const target = event.target as Element;
       if (type === 'click' && target.closest('[data-action="close"]')) {
@@ -112,6 +112,8 @@ function start(): void {
     });
   }
   // Deep link (SPEC 2.9): ?frage=… or ?q=… opens the chat and asks.
+  // The "Meine Daten" page shows the privacy center without waiting for a click.
+  for (const chat of chats) if (chat.dataset['open'] === 'privacy') void appFor(chat);
   const params = new URLSearchParams(location.search);
   const question = params.get('frage') ?? params.get('q');
   const chat = chats.find((c) => c.dataset['mode'] === 'inline') ?? chats[0];

@@ -11,7 +11,7 @@ import { SITE_PAGES } from './support/site-pages.ts';
 
 const CHAT_CODE = /\/vertraut\/search-\w+\.json|\/chat-app\.[\w-]+\.js/;
 
-for (const { path } of SITE_PAGES) {
+for (const { path } of SITE_PAGES.filter((p) => !p.loadsChat)) {
   test(`loading ${path} requests only the page, its CSS and the launcher, and stores nothing`, async ({ page, context, guard }) => {
     await page.goto(path);
     await page.waitForLoadState('networkidle');

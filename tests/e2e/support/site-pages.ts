@@ -6,6 +6,8 @@ export interface SitePage {
   readonly lang: Language;
   /** The home pages show the chat inline; every other page has the floating panel. */
   readonly chat: 'inline' | 'panel';
+  /** The "Meine Daten" pages open the privacy center at once, so they load the chat on arrival. */
+  readonly loadsChat?: true;
 }
 
 export const SITE_PAGES: readonly SitePage[] = [
@@ -15,4 +17,6 @@ export const SITE_PAGES: readonly SitePage[] = [
   { path: '/en/faq/', lang: 'en', chat: 'panel' },
   { path: '/datenschutz/', lang: 'de', chat: 'panel' },
   { path: '/en/privacy/', lang: 'en', chat: 'panel' },
+  { path: '/datenschutz/meine-daten/', lang: 'de', chat: 'inline', loadsChat: true },
+  { path: '/en/privacy/my-data/', lang: 'en', chat: 'inline', loadsChat: true },
 ];

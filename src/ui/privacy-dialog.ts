@@ -1,0 +1,296 @@
+import type { Language } from '../core/content/faq-entry.ts';
+import { grantedPurposes, type LedgerEntry } from '../core/consent/ledger.ts';
+import { isPurpose, type Purpose } from '../core/consent/purposes.ts';
+import type { RetentionDays } from '../core/consent/retention.ts';
+import type { ImportProblem } from '../core/privacy/export-format.ts';
+import { recognizePrivacyIntent, type PrivacyIntent } from '../core/privacy/privacy-intents.ts';
+import { summarizeStored, type StoredSummary } from '../core/privacy/privacy-summary.ts';
+import type { UiKey } from '../i18n/de.ts';
+import type { HistoryRow } from '../storage/schema.ts';
+import type { ChatView } from './chat-view.ts';
+import type { ConsentController } from './consent-controller.ts';
+import { el, type Child } from './dom.ts';
+
+/*
+ * The privacy center in the chat (SPEC 4): see, export, correct, delete and restore everything
+ * stored, and answers to privacy questions from the live state. What is stored and what counts
+ * as a valid import are decided in src/core/privacy; this module renders and acts.
+ */
+
+export interface PrivacySettings {
+  readonly lang: Language;
+  readonly site: string;
+  readonly retention: RetentionDays;
+  readonly privacyUrl: string;
+  readonly controller: { readonly name: string; readonly address: string; readonly email: string };
+  readonly dpo?: { readonly name: string; readonly email: string } | undefined;
+}
+
+let centerId = 0;
+
+export class PrivacyDialog {
+  readonly #view: ChatView;
+  readonly #consent: ConsentController;
+  readonly #strings: Readonly<Record<UiKey, string>>;
+  readonly #settings: PrivacySettings;
+  readonly #showConsentCard: (purpose: Purpose) => void;
+  #center: HTMLElement | undefined;
+
+  constructor(view: ChatView, consent: ConsentController, strings: Readonly<Record<UiKey, string>>, settings: PrivacySettings, showConsentCard: (purpose: Purpose) => void) {
+    this.#view = view;
+    this.#consent = consent;
+    this.#strings = strings;
+    this.#settings = settings;
+    this.#showConsentCard = showConsentCard;
+  }
+
+  #t(key: UiKey, values: Record<string, string | number> = {}): string {
+    return this.#strings[key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+  }
+
+  #date(iso: string | undefined, withTime = false): string {
+    if (!iso) return '';
+    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'long' };
+    return new Intl.DateTimeFormat(this.#settings.lang === 'de' ? 'de-DE' : 'en-GB', options).format(new Date(iso));
+  }
+
+  async #summary(): Promise<{ summary: StoredSummary; ledger: readonly LedgerEntry[]; history: readonly HistoryRow[] }> {
+    const { ledger, history } = await this.#consent.readStored();
+    const summary = summarizeStored({ ledger, records: { history: history.map((row) => row.at) } }, this.#consent.state(), this.#settings.retention);
+    return { summary, ledger, history };
+  }
+
+  /** Handles a typed message about the visitor's data; returns whether it was one. */
+  async handleTyped(text: string): Promise<boolean> {
+    const intent = recognizePrivacyIntent(text);
+    if (!intent) return false;
+    if (intent === 'open-center') await this.open();
+    else await this.#answer(intent);
+    return true;
+  }
+
+  /** A privacy question answered from what is stored right now (SPEC 4.7). */
+  async #answer(intent: Exclude<PrivacyIntent, 'open-center'>): Promise<void> {
+    const { summary } = await this.#summary();
+    const lines: string[] = [];
+    const active = grantedPurposes(this.#consent.state()).map((p) => this.#t(`purpose.${p}`));
+    const history = summary.purposes.find((p) => p.purpose === 'history');
+    const stored = (): string => {
+      if (summary.nothingStored) return this.#t('privacyAnswer.nothing');
+      if (!history || history.records === 0) return this.#t('privacyAnswer.ledgerOnly', { ledger: summary.ledgerEntries });
+      return this.#t('privacyAnswer.stored', { history: history.records, until: this.#date(history.oldestKeptUntil), ledger: summary.ledgerEntries });
+    };
+    switch (intent) {
+      case 'what-stored':
+        lines.push(stored(), this.#t('privacyAnswer.where'));
+        break;
+      case 'where-stored':
+        lines.push(this.#t('privacyAnswer.where'), stored());
+        break;
+      case 'how-long':
+        lines.push(this.#t('privacyAnswer.howLong', { history: this.#settings.retention.history }), stored());
+        break;
+      case 'who-responsible': {
+        const { controller, dpo } = this.#settings;
+        lines.push(this.#t('privacyAnswer.who', { controller: controller.name, address: controller.address, email: controller.email }));
+        if (dpo) lines.push(this.#t('privacyAnswer.dpo', { name: dpo.name, email: dpo.email }));
+        break;
+      }
+      case 'can-withdraw':
+        lines.push(this.#t('privacyAnswer.withdraw'), active.length > 0 ? this.#t('privacyAnswer.active', { purposes: active.join(', ') }) : this.#t('privacyAnswer.noneActive'));
+        break;
+    }
+    this.#view.botCard('vt-privacy-answer', [
+      ...lines.map((line) => el('p', {}, line)),
+      el('p', {}, el('a', { href: this.#settings.privacyUrl }, this.#t('privacyAnswer.more'))),
+      el('p', {}, el('button', { type: 'button', class: 'vt-button', 'data-action': 'center-open' }, this.#t('center.open'))),
+    ]);
+  }
+
+  /** Shows the privacy center as a card in the chat; an open one is replaced. */
+  async open(): Promise<void> {
+    const { summary, ledger, history } = await this.#summary();
+    const titleId = `vt-center-${++centerId}`;
+    const parts: Child[] = [el('h3', { id: titleId }, this.#t('center.title'))];
+    parts.push(el('p', {}, this.#t(summary.nothingStored ? 'center.nothing' : 'center.where')));
+    for (const purpose of summary.purposes) {
+      const name = this.#t(`purpose.${purpose.purpose}`);
+      const on = purpose.status === 'granted';
+      const status = on ? this.#t('center.status.granted') : purpose.status === 'outdated' ? this.#t('center.status.outdated') : this.#t('center.status.off');
+      const section: Child[] = [
+        el('h4', {}, `${name}: ${status}`),
+        el(
+          'p',
+          {},
+          purpose.records > 0
+            ? this.#t('center.purposeRecords', {
+                count: purpose.records,
+                from: this.#date(purpose.oldest),
+                to: this.#date(purpose.newest),
+                days: purpose.retentionDays,
+                until: this.#date(purpose.oldestKeptUntil),
+              })
+            : this.#t('center.purposeEmpty', { days: purpose.retentionDays }),
+        ),
+      ];
+      const buttons = el('div', { class: 'vt-decision' });
+      buttons.append(
+        el(
+          'button',
+          { type: 'button', class: 'vt-button', role: 'switch', 'aria-checked': String(on), 'data-action': 'center-toggle', 'data-purpose': purpose.purpose },
+          this.#t(on ? 'center.switchOff' : 'center.switchOn', { purpose: name }),
+        ),
+      );
+      if (purpose.records > 0) {
+        buttons.append(el('button', { type: 'button', class: 'vt-button', 'data-action': 'center-delete-purpose', 'data-purpose': purpose.purpose }, this.#t('center.deletePurpose', { purpose: name })));
+      }
+      section.push(buttons);
+      if (purpose.purpose === 'history' && history.length > 0) section.push(this.#historyItems(history));
+      parts.push(el('section', { class: 'vt-center-purpose' }, ...section));
+    }
+    if (ledger.length > 0) {
+      parts.push(
+        el(
+          'section',
+          { class: 'vt-center-ledger' },
+          el('h4', {}, this.#t('center.ledgerTitle')),
+          el('p', {}, this.#t('center.ledger', { count: ledger.length, from: this.#date(summary.firstDecision) })),
+          el('ul', {}, ...ledger.map((entry) => el('li', {}, `${this.#date(entry.at, true)}: ${this.#t(`purpose.${entry.purpose}`)}, ${this.#t(`center.decision.${entry.decision}`)}`))),
+        ),
+      );
+    }
+    const fileId = `${titleId}-file`;
+    parts.push(
+      el(
+        'div',
+        { class: 'vt-decision vt-center-actions' },
+        summary.nothingStored ? null : el('button', { type: 'button', class: 'vt-button', 'data-action': 'center-export' }, this.#t('center.export')),
+        // A real button opens the (hidden) file picker: one control, named by its visible text.
+        el('button', { type: 'button', class: 'vt-button', 'data-action': 'center-import-choose', 'aria-controls': fileId }, this.#t('center.import')),
+        el('input', { type: 'file', id: fileId, hidden: '', accept: '.json,application/json', 'data-action': 'center-import' }),
+        summary.nothingStored ? null : el('button', { type: 'button', class: 'vt-button', 'data-action': 'center-delete-all' }, this.#t('center.deleteAll')),
+      ),
+      el('p', {}, el('a', { href: this.#settings.privacyUrl }, this.#t('privacyAnswer.more'))),
+    );
+    this.#center?.remove();
+    this.#center = this.#view.botCard('vt-center', parts, { focus: true, label: titleId });
+  }
+
+  #historyItems(history: readonly HistoryRow[]): HTMLElement {
+    const items = history
+      .filter((row) => row.from === 'visitor' && row.id !== undefined)
+      .map((row) =>
+        el(
+          'li',
+          {},
+          el('span', { dir: 'auto' }, `${this.#date(row.at, true)}: ${row.text ?? ''}`),
+          el('button', { type: 'button', class: 'vt-button vt-small', 'data-action': 'center-delete-item', 'data-id': String(row.id) }, this.#t('center.deleteItem')),
+        ),
+      );
+    const details = el('details', { class: 'vt-center-items' }, el('summary', {}, this.#t('center.showItems')), el('ul', {}, ...items));
+    return details;
+  }
+
+  /** Handles the privacy center's buttons; returns whether the click was one of them. */
+  async handleClick(button: HTMLButtonElement): Promise<boolean> {
+    const { action, purpose, id } = button.dataset;
+    switch (action) {
+      case 'center-open':
+        await this.open();
+        return true;
+      case 'center-toggle':
+        if (!isPurpose(purpose)) return false;
+        if (this.#consent.state()[purpose] === 'granted') {
+          await this.#consent.end([purpose], 'privacy-center');
+          this.#view.note(this.#t('withdraw.done', { purposes: this.#t(`purpose.${purpose}`) }));
+          await this.open();
+        } else {
+          // Switching on shows the purpose's consent text first: consent needs the text seen.
+          this.#showConsentCard(purpose);
+        }
+        return true;
+      case 'center-delete-purpose':
+        if (!isPurpose(purpose)) return false;
+        await this.#consent.deletePurposeData(purpose);
+        this.#view.note(this.#t('center.deleted'));
+        await this.open();
+        return true;
+      case 'center-delete-item':
+        await this.#consent.deleteHistoryRow(Number(id));
+        this.#view.note(this.#t('center.deleted'));
+        await this.open();
+        return true;
+      case 'center-export':
+        await this.#export();
+        return true;
+      case 'center-delete-all':
+        this.#view.choices(this.#t('center.deleteAllConfirm'), [
+          { label: this.#t('center.deleteAllYes'), action: 'center-delete-all-yes', value: 'yes' },
+          { label: this.#t('center.deleteAllNo'), action: 'center-delete-all-no', value: 'no' },
+        ]);
+        return true;
+      case 'center-delete-all-yes': {
+        this.#view.settle(button.closest('.vt-message'));
+        const wiped = await this.#consent.wipe();
+        const remains = wiped ? await remainingTraces() : ['IndexedDB'];
+        this.#view.note(remains.length === 0 ? this.#t('center.deletedAll') : this.#t('center.deletedAllRemains', { what: remains.join(', ') }));
+        this.#center?.remove();
+        this.#center = undefined;
+        return true;
+      }
+      case 'center-delete-all-no':
+        this.#view.settle(button.closest('.vt-message'));
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  async #export(): Promise<void> {
+    // The export format (and zod with it) loads only when a visitor exports or restores.
+    const { exportDocument } = await import('../core/privacy/export-format.ts');
+    const { ledger, history } = await this.#consent.readStored();
+    const document_ = exportDocument(this.#settings.site, ledger, history);
+    const file = `vertraut-export-${document_.exportedAt.slice(0, 10)}.json`;
+    // A download made in the page: nothing is sent anywhere.
+    const url = URL.createObjectURL(new Blob([JSON.stringify(document_, null, 2)], { type: 'application/json' }));
+    const link = el('a', { href: url, download: file });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    this.#view.note(this.#t('center.exported', { file }));
+  }
+
+  /** Restores from a chosen file (SPEC 4.6): validated first; a refused file changes nothing. */
+  async importFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const refuse = (problem: ImportProblem | 'other-site' | 'storage'): void => this.#view.note(this.#t('center.importFailed', { reason: this.#t(`center.problem.${problem}`) }));
+    const { MAX_IMPORT_BYTES, parseImport } = await import('../core/privacy/export-format.ts');
+    if (file.size > MAX_IMPORT_BYTES) return refuse('too-large');
+    const result = parseImport(await file.text());
+    if (!result.ok) return refuse(result.problem);
+    if (result.data.site !== this.#settings.site) return refuse('other-site');
+    const restored = await this.#consent.restore(result.data.ledger, result.data.history);
+    if (!restored) return refuse('storage');
+    this.#view.note(this.#t('center.imported', { ledger: result.data.ledger.length, history: result.data.history.filter((row) => row.from === 'visitor').length }));
+    await this.open();
+  }
+}
+
+/** What the site still keeps in this browser after a wipe (SPEC 4.5: "confirms that nothing remains"). */
+async function remainingTraces(): Promise<string[]> {
+  const remains: string[] = [];
+  try {
+    if ((await globalThis.indexedDB?.databases?.())?.some((db) => db.name === 'vertraut')) remains.push('IndexedDB');
+  } catch {
+    // Unknown is not "something remains".
+  }
+  if (globalThis.localStorage?.length) remains.push('localStorage');
+  if (globalThis.sessionStorage?.length) remains.push('sessionStorage');
+  if ('caches' in globalThis && (await caches.keys()).length > 0) remains.push('Cache Storage');
+  if (navigator.serviceWorker && (await navigator.serviceWorker.getRegistrations()).length > 0) remains.push('Service Worker');
+  return remains;
+}
