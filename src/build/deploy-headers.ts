@@ -31,6 +31,12 @@ export function headersFile(base: string): string {
     `${root}_astro/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
     '',
+    // The wipe pages (SPEC 8.1): the browser itself deletes the site's storage and caches.
+    `${root}datenschutz/alles-loeschen/*`,
+    '  Clear-Site-Data: "storage", "cache"',
+    `${root}en/privacy/delete-everything/*`,
+    '  Clear-Site-Data: "storage", "cache"',
+    '',
   ].join('\n');
 }
 

@@ -45,7 +45,7 @@ export function categoryLabel(id: string | undefined, lang: Language): string | 
 }
 
 /** Paths of the site, per language, honouring the base path. */
-export function pathTo(page: 'home' | 'faq' | 'privacy' | 'myData', lang: Language): string {
+export function pathTo(page: 'home' | 'faq' | 'privacy' | 'myData' | 'wipe', lang: Language): string {
   const base = settings.base.replace(/\/$/, '');
   // German pages live at the root, English ones under /en/ (SPEC 2.8, 4.7).
   const prefix = lang === 'de' ? '' : `/${lang}`;
@@ -54,6 +54,7 @@ export function pathTo(page: 'home' | 'faq' | 'privacy' | 'myData', lang: Langua
     faq: '/faq/',
     privacy: lang === 'de' ? '/datenschutz/' : '/privacy/',
     myData: lang === 'de' ? '/datenschutz/meine-daten/' : '/privacy/my-data/',
+    wipe: lang === 'de' ? '/datenschutz/alles-loeschen/' : '/privacy/delete-everything/',
   } as const;
   return `${base}${prefix}${paths[page]}`;
 }

@@ -88,7 +88,21 @@ function wire(chat: HTMLElement): void {
   }
 }
 
+/**
+ * The wipe page: delete the site's database (for hosts that cannot send Clear-Site-Data) and
+ * say so. Other tabs holding the database open close it on the version change.
+ */
+function wipe(status: HTMLElement): void {
+  const request = globalThis.indexedDB?.deleteDatabase('vertraut');
+  const done = (): void => void (status.textContent = status.dataset['done'] ?? '');
+  if (!request) return done();
+  request.onsuccess = done;
+  request.onerror = done;
+}
+
 function start(): void {
+  const wipeStatus = document.querySelector<HTMLElement>('[data-wipe]');
+  if (wipeStatus) wipe(wipeStatus);
   const chats = [...document.querySelectorAll<HTMLElement>('vertraut-chat')];
   chats.forEach(wire);
   for (const chat of chats) chat.addEventListener('vertraut:close', () => close(chat));

@@ -17,4 +17,11 @@ describe('deploy headers', () => {
     expect(headersFile('/hilfe/')).toMatch(/^\/hilfe\/\*\n/);
     expect(headersFile('/hilfe/')).toContain('/hilfe/vertraut/*\n  Cache-Control: no-cache');
   });
+
+  it('make the wipe pages clear the site\'s storage and caches, and only those', () => {
+    const file = headersFile('/');
+    expect(file).toContain('/datenschutz/alles-loeschen/*\n  Clear-Site-Data: "storage", "cache"');
+    expect(file).toContain('/en/privacy/delete-everything/*\n  Clear-Site-Data: "storage", "cache"');
+    expect(file.match(/Clear-Site-Data/g)).toHaveLength(2);
+  });
 });

@@ -18,5 +18,7 @@ export const SITE_PAGES: readonly SitePage[] = [
   { path: '/datenschutz/', lang: 'de', chat: 'panel' },
   { path: '/en/privacy/', lang: 'en', chat: 'panel' },
   { path: '/datenschutz/meine-daten/', lang: 'de', chat: 'inline', loadsChat: true },
+  { path: '/datenschutz/alles-loeschen/', lang: 'de', chat: 'panel' },
+  { path: '/en/privacy/delete-everything/', lang: 'en', chat: 'panel' },
   { path: '/en/privacy/my-data/', lang: 'en', chat: 'inline', loadsChat: true },
 ];
