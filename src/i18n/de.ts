@@ -32,6 +32,7 @@ export const de = {
   'consent.keywordHint': 'Sie können auch „Ja“ oder „Nein“ schreiben.',
   'consent.granted': 'Danke, „{purpose}“ ist eingeschaltet. Alles bleibt in diesem Browser; „Stop“ beendet es jederzeit.',
   'consent.refused': 'In Ordnung, „{purpose}“ bleibt aus. Vermerkt wird nur Ihre Entscheidung, damit ich nicht erneut frage.',
+  'consent.refusedNotKept': 'In Ordnung, „{purpose}“ bleibt aus. Gespeichert wird nichts.',
   'consent.notKept': 'Dieser Browser erlaubt gerade keine Speicherung, daher kann ich nichts aufbewahren. Ihre Fragen beantworte ich trotzdem weiter.',
   'purpose.history': 'Verlauf speichern',
   'purpose.insights': 'Anonyme Statistik',

@@ -34,6 +34,7 @@ export const en: Record<UiKey, string> = {
   'consent.keywordHint': 'You can also type “Yes” or “No”.',
   'consent.granted': 'Thank you, “{purpose}” is on. Everything stays in this browser; “Stop” ends it at any time.',
   'consent.refused': 'All right, “{purpose}” stays off. Only your decision is noted, so that I do not ask again.',
+  'consent.refusedNotKept': 'All right, “{purpose}” stays off. Nothing is stored.',
   'consent.notKept': 'This browser does not allow storing anything right now, so I cannot keep anything. I will keep answering your questions.',
   'purpose.history': 'Save history',
   'purpose.insights': 'Anonymous statistics',

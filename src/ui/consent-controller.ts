@@ -173,15 +173,20 @@ export class ConsentController {
   async #append(entries: readonly LedgerEntry[]): Promise<boolean> {
     this.#ledger.push(...entries);
     const store = await this.#openStore();
-    if (!store) return false;
-    try {
-      for (const entry of entries) await store.appendLedger(entry);
-      this.#channel?.postMessage({ type: 'ledger' } satisfies TabMessage);
-      return true;
-    } catch (error) {
-      this.#fail(error);
-      return false;
+    let kept = false;
+    if (store) {
+      try {
+        for (const entry of entries) await store.appendLedger(entry);
+        this.#channel?.postMessage({ type: 'ledger' } satisfies TabMessage);
+        kept = true;
+      } catch (error) {
+        this.#fail(error);
+      }
     }
+    // A refusal or withdrawal that could not be written is still respected for this visit; a
+    // grant that could not be written is not in force, since nothing it allows can be kept.
+    if (!kept) this.#ledger = this.#ledger.filter((entry) => !(entries.includes(entry) && entry.decision === 'granted'));
+    return kept;
   }
 
   /** Remembers an exchange for this visit, and keeps it when history is granted. */

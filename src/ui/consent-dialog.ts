@@ -99,8 +99,9 @@ export class ConsentDialog {
   async #decide(purpose: Purpose, granted: boolean, method: ConsentMethod, card: Element | null): Promise<void> {
     this.#view.settle(card);
     const kept = await this.#consent.decide(purpose, granted, method);
-    if (granted && !kept) this.#view.note(this.#t('consent.notKept'));
-    else this.#view.note(this.#t(granted ? 'consent.granted' : 'consent.refused', { purpose: this.#names([purpose]) }));
+    const name = this.#names([purpose]);
+    if (granted) this.#view.note(kept ? this.#t('consent.granted', { purpose: name }) : this.#t('consent.notKept'));
+    else this.#view.note(this.#t(kept ? 'consent.refused' : 'consent.refusedNotKept', { purpose: name }));
   }
 
   async #withdraw(command: WithdrawalCommand, method: ConsentMethod): Promise<void> {
@@ -160,8 +161,13 @@ export class ConsentDialog {
    * panel then closes once the choice is made. Returns whether the panel must stay open for now.
    */
   endChat(closing: boolean): boolean {
-    // A second press on close while the question is open closes: the visitor decided not to choose.
-    if (!this.#consent.hasStoredData || (closing && this.#closeAfterEnd)) {
+    // A second press on close while the question is open closes: the visitor decided not to
+    // choose, and the next close asks again.
+    if (closing && this.#closeAfterEnd) {
+      this.#closeAfterEnd = false;
+      return false;
+    }
+    if (!this.#consent.hasStoredData) {
       if (!closing) this.#view.note(this.#t('end.nothingStored'));
       return false;
     }

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Language } from '../../../src/core/content/faq-entry.ts';
+import { PURPOSE_DECLARATIONS, type Purpose } from '../../../src/core/consent/purposes.ts';
 import { t, type UiKey } from '../../../src/i18n/translate.ts';
 import settings from '../../../vertraut.config.ts';
 
@@ -59,6 +60,40 @@ export class Reply {
 
   get emailLink(): Locator {
     return this.root.locator('a[href^="mailto:"]');
+  }
+}
+
+/** A consent card (SPEC 3.4): a group named by its title, the purpose's text and two equal buttons. */
+export class ConsentCard {
+  readonly root: Locator;
+  readonly #lang: Language;
+
+  constructor(root: Locator, lang: Language) {
+    this.root = root;
+    this.#lang = lang;
+  }
+
+  get title(): Locator {
+    return this.root.getByRole('heading', { level: 3 });
+  }
+
+  get yes(): Locator {
+    return this.root.getByRole('button', { name: t(this.#lang, 'consent.yes'), exact: true });
+  }
+
+  get no(): Locator {
+    return this.root.getByRole('button', { name: t(this.#lang, 'consent.no'), exact: true });
+  }
+
+  get privacyLink(): Locator {
+    return this.root.getByRole('link', { name: t(this.#lang, 'consent.privacyLink'), exact: true });
+  }
+
+  /** The consent text exactly as shown: the title, then the paragraphs up to the privacy link. */
+  async shownLines(): Promise<string[]> {
+    const title = await this.title.innerText();
+    const paragraphs = await this.root.locator('p:not(:has(a)):not(.vt-label)').allInnerTexts();
+    return [title, ...paragraphs];
   }
 }
 
@@ -137,6 +172,49 @@ export class ChatPage {
   /** Consent cards (SPEC 3.4), which the bot adds after a reply when a purpose becomes useful. */
   get consentCards(): Locator {
     return this.log.locator('.vt-consent');
+  }
+
+  /** The consent card of a purpose, found as a visitor's screen reader does: the group named by its title. */
+  consentCard(purpose: Purpose, index = 0): ConsentCard {
+    return new ConsentCard(this.#cardsOf(purpose).nth(index), this.lang);
+  }
+
+  #cardsOf(purpose: Purpose): Locator {
+    return this.log.getByRole('group', { name: PURPOSE_DECLARATIONS[purpose].text[this.lang].title, exact: true });
+  }
+
+  /** "Chat beenden" in the chat's header (SPEC 3.9). */
+  get endChatButton(): Locator {
+    return this.chat.getByRole('button', { name: this.text('chat.end'), exact: true });
+  }
+
+  /** A button the bot offers in the log by its label (end of chat, which purpose to end). */
+  offered(key: UiKey): Locator {
+    return this.log.getByRole('button', { name: this.text(key), exact: true });
+  }
+
+  /** The line above a restored history ("Ihr gespeicherter Verlauf"). */
+  get restoredDivider(): Locator {
+    return this.log.getByText(this.text('history.restored'), { exact: true });
+  }
+
+  /** A bot note's full text as the log holds it, with the hidden speaker prefix ("Antwort: …"). */
+  said(key: UiKey, values?: Readonly<Record<string, string>>): string {
+    return `${this.text('chat.bot')}: ${this.text(key, values)}`;
+  }
+
+  /** Types a message and sends it with Enter, without waiting for anything. */
+  async send(text: string): Promise<void> {
+    await this.input.fill(text);
+    await this.input.press('Enter');
+  }
+
+  /** Sends a message that asks for a purpose ("Verlauf speichern"); resolves once its card is there. */
+  async requestCard(text: string, purpose: Purpose = 'history'): Promise<ConsentCard> {
+    const before = await this.#cardsOf(purpose).count();
+    await this.send(text);
+    await expect(this.#cardsOf(purpose)).toHaveCount(before + 1);
+    return this.consentCard(purpose, before);
   }
 
   get userMessages(): Locator {

@@ -1,0 +1,211 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ledgerEntry, type Decision, type LedgerEntry } from '../../src/core/consent/ledger.ts';
+import type { Purpose } from '../../src/core/consent/purposes.ts';
+import { LocalStore, StorageUnavailable, type StoredData } from '../../src/storage/local-store.ts';
+import type { HistoryRow } from '../../src/storage/schema.ts';
+import { freshIndexedDB, restoreIndexedDB } from './support/fake-indexeddb.ts';
+
+/*
+ * The privacy center's storage operations (SPEC 4.5, 4.6): deleting one message deletes that
+ * message and nothing else; restoring an export replaces everything in one transaction, so a
+ * write that fails halfway leaves the visitor's data exactly as it was.
+ */
+
+const opened: LocalStore[] = [];
+
+beforeEach(() => {
+  freshIndexedDB();
+});
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close();
+  restoreIndexedDB();
+});
+
+async function openStore(): Promise<LocalStore> {
+  const store = await LocalStore.open();
+  opened.push(store);
+  return store;
+}
+
+let tick = Date.parse('2026-04-15T08:00:00.000Z');
+let ids = 0;
+function decision(purpose: Purpose, decided: Decision): LedgerEntry {
+  tick += 1000;
+  return ledgerEntry(
+    { purpose, decision: decided, method: 'privacy-center', lang: 'de', textHash: '0'.repeat(64), policyVersion: '2026-04' },
+    new Date(tick),
+    () => `consent-${++ids}`,
+  );
+}
+
+function visitorSaid(text: string, at = '2026-04-15T10:00:00.000Z'): HistoryRow {
+  return { at, lang: 'de', from: 'visitor', text };
+}
+function botAnswered(entryId: string, at = '2026-04-15T10:00:00.000Z'): HistoryRow {
+  return { at, lang: 'de', from: 'bot', reply: { kind: 'answer', entryId, entryLang: 'de' } };
+}
+
+/** What the store holds, history without the generated ids (for comparing content). */
+async function contentOf(store: LocalStore): Promise<{ ledger: readonly LedgerEntry[]; history: HistoryRow[] }> {
+  const { ledger, history } = await store.read();
+  return { ledger, history: history.map(({ id: _id, ...row }) => row) };
+}
+
+/** A store holding two decisions and three messages: what an import must not lose by failing. */
+async function storeWithData(): Promise<{ store: LocalStore; before: Awaited<ReturnType<typeof contentOf>> }> {
+  const store = await openStore();
+  await store.appendLedger(decision('history', 'granted'));
+  await store.appendLedger(decision('marketing', 'refused'));
+  await store.addHistory(visitorSaid('Wie lange dauert der Versand?'));
+  await store.addHistory(botAnswered('versanddauer'));
+  await store.addHistory(visitorSaid('Danke', '2026-04-15T10:01:00.000Z'));
+  const before = await contentOf(store);
+  expect(before.ledger).toHaveLength(2);
+  expect(before.history).toHaveLength(3);
+  return { store, before };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected the promise to reject');
+    },
+    (reason: unknown) => reason,
+  );
+}
+
+describe('LocalStore.deleteHistoryRow (SPEC 4.5, one item)', () => {
+  it('deletes exactly the row with that id and keeps the others and the ledger', async () => {
+    const { store, before } = await storeWithData();
+    const { history } = await store.read();
+    const middle = history[1]?.id;
+    expect(middle).toEqual(expect.any(Number));
+    await store.deleteHistoryRow(middle ?? -1);
+    const after = await store.read();
+    expect(after.history.map((row) => row.id)).toEqual([history[0]?.id, history[2]?.id]);
+    expect(after.history.map((row) => row.text)).toEqual(['Wie lange dauert der Versand?', 'Danke']);
+    expect(after.ledger).toEqual(before.ledger);
+  });
+
+  it('deletes the first and the last row too', async () => {
+    const { store } = await storeWithData();
+    const ids = (await store.read()).history.map((row) => row.id ?? -1);
+    await store.deleteHistoryRow(ids[0] ?? -1);
+    await store.deleteHistoryRow(ids[2] ?? -1);
+    expect((await store.read()).history.map((row) => row.id)).toEqual([ids[1]]);
+  });
+
+  it('changes nothing for an id that does not exist (a row already deleted in another tab)', async () => {
+    const { store, before } = await storeWithData();
+    const ids = (await store.read()).history.map((row) => row.id ?? 0);
+    await store.deleteHistoryRow(Math.max(...ids) + 1);
+    await store.deleteHistoryRow(ids[0] ?? -1);
+    await store.deleteHistoryRow(ids[0] ?? -1);
+    expect((await contentOf(store)).history).toEqual(before.history.slice(1));
+  });
+
+  it('rejects with StorageUnavailable when the database was closed', async () => {
+    const { store } = await storeWithData();
+    store.close();
+    const error = await rejection(store.deleteHistoryRow(1));
+    expect(error).toBeInstanceOf(StorageUnavailable);
+  });
+});
+
+describe('LocalStore.replaceAll (SPEC 4.6, restore an export)', () => {
+  const imported: StoredData = {
+    ledger: [decision('history', 'granted'), decision('insights', 'refused'), decision('history', 'withdrawn'), decision('history', 'granted')],
+    history: [
+      visitorSaid('Was kostet der Versand?', '2026-04-01T09:00:00.000Z'),
+      botAnswered('versandkosten', '2026-04-01T09:00:00.000Z'),
+      { at: '2026-04-01T09:01:00.000Z', lang: 'en', from: 'bot', reply: { kind: 'clarify', entryIds: ['ruecksendung', 'umtausch'] } },
+    ],
+  };
+
+  it('replaces the ledger and the history with the imported ones, in their order', async () => {
+    const { store } = await storeWithData();
+    await store.replaceAll(imported);
+    expect(await contentOf(store)).toEqual({ ledger: imported.ledger, history: imported.history });
+  });
+
+  it('keeps the ledger order of the file, not the order of the times in it', async () => {
+    const store = await openStore();
+    const later = decision('history', 'granted');
+    const earlier = { ...decision('history', 'withdrawn'), at: '2020-01-01T00:00:00.000Z' };
+    await store.replaceAll({ ledger: [later, earlier], history: [] });
+    expect((await store.read()).ledger.map((entry) => entry.decision)).toEqual(['granted', 'withdrawn']);
+  });
+
+  it('ignores the ids of the rows it is given and numbers them itself', async () => {
+    const store = await openStore();
+    const withIds: HistoryRow[] = [
+      { ...visitorSaid('eins'), id: 500 },
+      { ...visitorSaid('zwei'), id: 500 },
+    ];
+    await store.replaceAll({ ledger: [], history: withIds });
+    const { history } = await store.read();
+    expect(history.map((row) => row.text)).toEqual(['eins', 'zwei']);
+    expect(new Set(history.map((row) => row.id)).size).toBe(2);
+    // The rows handed in are not changed.
+    expect(withIds.map((row) => row.id)).toEqual([500, 500]);
+  });
+
+  it('empties the store when the file holds nothing', async () => {
+    const { store } = await storeWithData();
+    await store.replaceAll({ ledger: [], history: [] });
+    expect(await store.read()).toEqual({ ledger: [], history: [] });
+  });
+
+  it('leaves later writes working (appending after an import continues the ledger)', async () => {
+    const { store } = await storeWithData();
+    await store.replaceAll(imported);
+    const next = decision('history', 'withdrawn');
+    await store.appendLedger(next);
+    expect((await store.read()).ledger).toEqual([...imported.ledger, next]);
+  });
+
+  it('survives closing and opening again', async () => {
+    const { store } = await storeWithData();
+    await store.replaceAll(imported);
+    store.close();
+    const again = await openStore();
+    expect(await contentOf(again)).toEqual({ ledger: imported.ledger, history: imported.history });
+  });
+});
+
+describe('LocalStore.replaceAll that fails halfway changes nothing', () => {
+  async function expectUnchangedAfterFailure(data: StoredData): Promise<void> {
+    const { store, before } = await storeWithData();
+    const error = await rejection(store.replaceAll(data));
+    expect(error).toBeInstanceOf(StorageUnavailable);
+    expect((error as Error).name).toBe('StorageUnavailable');
+    expect((error as Error).message).toMatch(/^vertraut: /);
+    // The transaction was rolled back: the clear() calls before the failing write are undone.
+    expect(await contentOf(store)).toEqual(before);
+    // And the store still works.
+    await store.addHistory(visitorSaid('noch da?', '2026-04-15T11:00:00.000Z'));
+    expect((await store.read()).history).toHaveLength(4);
+  }
+
+  it('when two ledger entries carry the same key (seq), the ledger bulkAdd fails', async () => {
+    const duplicate = { ...decision('history', 'granted'), seq: 7 } as LedgerEntry;
+    await expectUnchangedAfterFailure({ ledger: [duplicate, { ...duplicate }], history: [] });
+  });
+
+  it('when a history row cannot be stored (a function value), the last write fails', async () => {
+    const unstorable = { ...visitorSaid('x'), text: (() => 'not data') as unknown as string };
+    await expectUnchangedAfterFailure({ ledger: [decision('history', 'granted')], history: [visitorSaid('ok'), unstorable] });
+  });
+
+  it('when a ledger entry cannot be stored (a symbol value), nothing is half-written', async () => {
+    const unstorable = { ...decision('history', 'granted'), at: Symbol('at') as unknown as string };
+    await expectUnchangedAfterFailure({ ledger: [decision('history', 'granted'), unstorable], history: [visitorSaid('ok')] });
+  });
+
+  it('when the database was closed, it rejects with StorageUnavailable', async () => {
+    const { store } = await storeWithData();
+    store.close();
+    const error = await rejection(store.replaceAll({ ledger: [], history: [] }));
+    expect(error).toMatchObject({ name: 'StorageUnavailable', reason: 'the database was closed' });
+  });
+});
