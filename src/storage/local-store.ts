@@ -35,15 +35,7 @@ function unavailable(error: unknown): StorageUnavailable {
   return new StorageUnavailable(reasons[name] ?? name, { cause: error });
 }
 
-/** Whether the database exists, without creating it (SPEC 3.1). False when that cannot be told. */
-export async function databaseExists(): Promise<boolean> {
-  try {
-    if (!globalThis.indexedDB?.databases) return false;
-    return (await globalThis.indexedDB.databases()).some((db) => db.name === DATABASE_NAME);
-  } catch {
-    return false;
-  }
-}
+export { databaseExists } from './database-exists.ts';
 
 export interface StoredData {
   readonly ledger: readonly LedgerEntry[];

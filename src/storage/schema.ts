@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Language } from '../core/content/faq-entry.ts';
 import type { LedgerEntry } from '../core/consent/ledger.ts';
+import { DATABASE_NAME } from './database-name.ts';
 
 /*
  * The database schema, one `version(n)` per change, each with its upgrade step; a test writes
@@ -8,7 +9,7 @@ import type { LedgerEntry } from '../core/consent/ledger.ts';
  * Never edit a released version: add the next one.
  */
 
-export const DATABASE_NAME = 'vertraut';
+export { DATABASE_NAME };
 
 /** A ledger row: the entry plus its position, which keeps the ledger in the order of appending. */
 export interface LedgerRow extends LedgerEntry {

@@ -7,6 +7,7 @@ import type { RetentionDays } from '../core/consent/retention.ts';
 import { hashText } from '../core/consent/text-hash.ts';
 import type { HistoryRow, StoredReply } from '../storage/schema.ts';
 import type { LocalStore } from '../storage/local-store.ts';
+import { databaseExists } from '../storage/database-exists.ts';
 
 /*
  * Carries out the consent rules of src/core/consent in the browser: keeps the ledger, asks the
@@ -69,7 +70,6 @@ export class ConsentController {
       this.#channel = new BroadcastChannel(CHANNEL);
       this.#channel.onmessage = (event: MessageEvent<TabMessage>) => void this.#onTabMessage(event.data);
     }
-    const { databaseExists } = await import('../storage/local-store.ts');
     if (!(await databaseExists())) return [];
     return this.#loadFromStore();
   }
@@ -215,10 +215,7 @@ export class ConsentController {
    * (SPEC 4.2). The ledger in memory is the truth when storage failed.
    */
   async readStored(): Promise<{ ledger: readonly LedgerEntry[]; history: readonly HistoryRow[] }> {
-    if (!this.#store) {
-      const { databaseExists } = await import('../storage/local-store.ts');
-      if (!(await databaseExists())) return { ledger: [...this.#ledger], history: [] };
-    }
+    if (!this.#store && !(await databaseExists())) return { ledger: [...this.#ledger], history: [] };
     const store = await this.#openStore();
     if (!store) return { ledger: [...this.#ledger], history: [] };
     try {

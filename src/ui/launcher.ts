@@ -5,6 +5,8 @@
  * code and no index is requested.
  */
 
+import { DATABASE_NAME } from '../storage/database-name.ts';
+
 export interface ChatApp {
   /** Handles an event that happened inside the chat element. */
   handle(event: Event): void;
@@ -93,7 +95,7 @@ function wire(chat: HTMLElement): void {
  * say so. Other tabs holding the database open close it on the version change.
  */
 function wipe(status: HTMLElement): void {
-  const request = globalThis.indexedDB?.deleteDatabase('vertraut');
+  const request = globalThis.indexedDB?.deleteDatabase(DATABASE_NAME);
   const done = (): void => void (status.textContent = status.dataset['done'] ?? '');
   if (!request) return done();
   request.onsuccess = done;
@@ -111,7 +113,7 @@ function start(): void {
   void globalThis.indexedDB
     ?.databases?.()
     .then((databases) => {
-      if (databases.some((db) => db.name === 'vertraut')) for (const chat of chats) void appFor(chat);
+      if (databases.some((db) => db.name === DATABASE_NAME)) for (const chat of chats) void appFor(chat);
     })
     .catch(() => undefined);
   for (const launcher of document.querySelectorAll<HTMLElement>('[data-launcher]')) {

@@ -29,6 +29,17 @@ for (const { path } of SITE_PAGES.filter((p) => !p.loadsChat)) {
   });
 }
 
+test('chatting without a decision never loads the storage code (Dexie) or the export code', async ({ page, guard }) => {
+  const chat = await ChatPage.visit(page, '/');
+  await chat.ask('Wie lange dauert der Versand?');
+  await chat.ask('Was kostet der Versand?');
+  await expect(chat.consentCards).toHaveCount(1);
+  await chat.ask('Welche Daten speichert ihr?');
+  await page.waitForLoadState('networkidle');
+  // SPEC 9: Dexie and the storage code load only when something is stored or already stored.
+  expect(guard.requests.paths(guard.origin).filter((p) => /\/(local-store|export-format)\.[\w-]+\.js$/.test(p))).toEqual([]);
+});
+
 test('the index is requested only once the visitor focuses the question input', async ({ page, guard }) => {
   const chat = await ChatPage.visit(page, '/');
   await page.waitForLoadState('networkidle');

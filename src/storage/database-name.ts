@@ -1,0 +1,2 @@
+/** The name of the site's IndexedDB database; the only one vertraut ever creates. */
+export const DATABASE_NAME = 'vertraut';
