@@ -1,6 +1,7 @@
 /** German UI strings: flat dotted keys; `{name}` marks a value filled in by `t()`. */
 export const de = {
   'site.skipToContent': 'Zum Inhalt springen',
+  'site.skipToChat': 'Zum Chat',
   'nav.label': 'Hauptnavigation',
   'nav.home': 'Start',
   'nav.faq': 'Häufige Fragen',

@@ -3,6 +3,7 @@ import type { UiKey } from './de.ts';
 /** English UI strings; every German key must exist here too (tested). */
 export const en: Record<UiKey, string> = {
   'site.skipToContent': 'Skip to content',
+  'site.skipToChat': 'Go to the chat',
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
   'nav.faq': 'FAQ',

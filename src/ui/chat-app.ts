@@ -256,6 +256,18 @@ export function mountChat(root: HTMLElement): ChatApp {
         }
         return;
       }
+      case 'focusout':
+        // Leaving the text box closes its suggestions (a click on one keeps the focus, see below).
+        if (target === view.input) {
+          clearTimeout(suggestTimer);
+          suggestTimer = undefined;
+          view.suggestions([]);
+        }
+        return;
+      case 'pointerdown':
+        // Choosing a suggestion with the pointer must not take the focus from the text box.
+        if (target.closest('[role="option"]')) event.preventDefault();
+        return;
       case 'change':
         if (target instanceof HTMLInputElement && target.dataset['action'] === 'center-import') {
           enqueue(() => privacy.importFile(target));

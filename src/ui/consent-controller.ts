@@ -226,46 +226,38 @@ export class ConsentController {
     }
   }
 
-  async deleteHistoryRow(id: number): Promise<boolean> {
+  /**
+   * Runs a change on the store and tells the other tabs; false when storage is unavailable or the
+   * change failed (which then marks storage as failed).
+   */
+  async #change(work: (store: LocalStore) => Promise<void>): Promise<boolean> {
     const store = await this.#openStore();
     if (!store) return false;
     try {
-      await store.deleteHistoryRow(id);
+      await work(store);
       this.#channel?.postMessage({ type: 'ledger' } satisfies TabMessage);
       return true;
     } catch (error) {
       this.#fail(error);
       return false;
     }
+  }
+
+  deleteHistoryRow(id: number): Promise<boolean> {
+    return this.#change((store) => store.deleteHistoryRow(id));
   }
 
   /** Deletes the data of one purpose without ending it (the privacy center's "delete"). */
-  async deletePurposeData(purpose: Purpose): Promise<boolean> {
-    const store = await this.#openStore();
-    if (!store) return false;
-    try {
-      await store.deletePurposeData(purpose);
-      this.#channel?.postMessage({ type: 'ledger' } satisfies TabMessage);
-      return true;
-    } catch (error) {
-      this.#fail(error);
-      return false;
-    }
+  deletePurposeData(purpose: Purpose): Promise<boolean> {
+    return this.#change((store) => store.deletePurposeData(purpose));
   }
 
   /** Restores an export (already validated): replaces everything stored, all or nothing. */
-  async restore(ledger: readonly LedgerEntry[], history: readonly HistoryRow[]): Promise<boolean> {
-    const store = await this.#openStore();
-    if (!store) return false;
-    try {
+  restore(ledger: readonly LedgerEntry[], history: readonly HistoryRow[]): Promise<boolean> {
+    return this.#change(async (store) => {
       await store.replaceAll({ ledger, history });
       this.#ledger = [...ledger];
-      this.#channel?.postMessage({ type: 'ledger' } satisfies TabMessage);
-      return true;
-    } catch (error) {
-      this.#fail(error);
-      return false;
-    }
+    });
   }
 
   /** Whether anything of this site is kept in this browser (for the end-of-chat offer). */

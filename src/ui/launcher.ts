@@ -67,7 +67,7 @@ function forward(chat: HTMLElement, event: Event): void {
     void appFor(chat);
     return;
   }
-  if (event.type === 'keydown') return;
+  if (event.type === 'keydown' || event.type === 'focusout') return;
   appFor(chat).then(
     (loaded) => loaded.handle(event),
     () => undefined,
@@ -75,7 +75,7 @@ function forward(chat: HTMLElement, event: Event): void {
 }
 
 function wire(chat: HTMLElement): void {
-  for (const type of ['submit', 'click', 'input', 'change', 'keydown', 'focusin', 'pointerdown']) {
+  for (const type of ['submit', 'click', 'input', 'change', 'keydown', 'focusin', 'focusout', 'pointerdown']) {
     chat.addEventListener(type, (event) => {
       const target = event.target as Element;
       if (type === 'click' && target.closest('[data-action="close"]')) {
@@ -116,6 +116,17 @@ function start(): void {
       if (databases.some((db) => db.name === DATABASE_NAME)) for (const chat of chats) void appFor(chat);
     })
     .catch(() => undefined);
+  // "Zum Chat" (skip link): opens the chat from the top of the page; without JavaScript it
+  // leads to the home page's chat.
+  for (const skip of document.querySelectorAll<HTMLAnchorElement>('[data-skip-to-chat]')) {
+    skip.addEventListener('click', (event) => {
+      const target = chats.find((c) => c.dataset['mode'] === 'inline') ?? chats[0];
+      if (!target) return;
+      event.preventDefault();
+      if (target.dataset['mode'] === 'panel') open(target);
+      else inputOf(target)?.focus();
+    });
+  }
   for (const launcher of document.querySelectorAll<HTMLElement>('[data-launcher]')) {
     const chat = document.getElementById(launcher.getAttribute('aria-controls') ?? '');
     if (!chat) continue;

@@ -91,3 +91,14 @@ test('keyboard only on the home page: the launcher leads into the inline chat, E
   await expect(chat.window).toBeVisible();
   await expect(chat.input).toBeFocused();
 });
+
+test('"Zum Chat", the second stop on every page, opens the chat without tabbing through the page', async ({ page }) => {
+  const chat = await ChatPage.visit(page, '/faq/');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Zum Chat' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(chat.window).toBeVisible();
+  await expect(chat.input).toBeFocused();
+  await expect(page).toHaveURL(/\/faq\/$/);
+});

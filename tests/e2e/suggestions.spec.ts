@@ -141,3 +141,13 @@ test('the arrow keys move through the suggestions for what is in the box now, no
   await chat.input.press('Enter');
   await expect(chat.lastReply.heading).toHaveText('Wo bekomme ich ein Rücksendeetikett?');
 });
+
+test('leaving the text box with Tab closes the suggestions', async ({ page }) => {
+  const chat = await ChatPage.visit(page, '/');
+  await chat.input.pressSequentially('Rücksen');
+  await expect(chat.suggestions).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(chat.input).not.toBeFocused();
+  await expect(chat.suggestions).toBeHidden();
+  await expect(chat.input).toHaveAttribute('aria-expanded', 'false');
+});
