@@ -98,6 +98,22 @@ export class LocalStore {
   }
 
   /**
+   * Deletes a visitor's question together with the bot's answer to it (saved right after it, at
+   * the same time), so no answer is left whose question the visitor deleted.
+   */
+  deleteExchange(id: number): Promise<void> {
+    return this.#run(() =>
+      this.#db.transaction('rw', this.#db.history, async () => {
+        const question = await this.#db.history.get(id);
+        if (!question) return;
+        const next = await this.#db.history.where('id').above(id).first();
+        await this.#db.history.delete(id);
+        if (next?.id !== undefined && next.from === 'bot' && next.at === question.at) await this.#db.history.delete(next.id);
+      }),
+    );
+  }
+
+  /**
    * Replaces everything stored with an imported file's content (SPEC 4.6), in one transaction:
    * if any write fails, nothing changes.
    */

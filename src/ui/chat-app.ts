@@ -65,6 +65,7 @@ export function mountChat(root: HTMLElement): ChatApp {
     { lang: config.lang, site: consentConfig.site, retention: consentConfig.retention, privacyUrl: consentConfig.privacyUrl, controller: consentConfig.controller, dpo: consentConfig.dpo },
     (purpose) => dialog.offerCard(purpose),
   );
+  dialog.afterDecision = () => privacy.refresh();
   let engine: Promise<SearchEngine> | undefined;
   let otherEngine: Promise<SearchEngine> | undefined;
   let loaded: SearchEngine | undefined;

@@ -8,6 +8,7 @@ import { hashText } from '../core/consent/text-hash.ts';
 import type { HistoryRow, StoredReply } from '../storage/schema.ts';
 import type { LocalStore } from '../storage/local-store.ts';
 import { databaseExists } from '../storage/database-exists.ts';
+import { DATABASE_NAME } from '../storage/database-name.ts';
 
 /*
  * Carries out the consent rules of src/core/consent in the browser: keeps the ledger, asks the
@@ -243,20 +244,42 @@ export class ConsentController {
     }
   }
 
-  deleteHistoryRow(id: number): Promise<boolean> {
-    return this.#change((store) => store.deleteHistoryRow(id));
+  /**
+   * Deletes a saved question and its answer. The exchange is also forgotten by this visit's
+   * memory, so a later "Ja" cannot write back what the visitor deleted.
+   */
+  deleteExchange(id: number, at: string): Promise<boolean> {
+    this.#forget((exchange) => exchange.at === at);
+    return this.#change((store) => store.deleteExchange(id));
   }
 
   /** Deletes the data of one purpose without ending it (the privacy center's "delete"). */
   deletePurposeData(purpose: Purpose): Promise<boolean> {
+    if (purpose === 'history') this.#forget(() => true);
     return this.#change((store) => store.deletePurposeData(purpose));
   }
 
-  /** Restores an export (already validated): replaces everything stored, all or nothing. */
-  restore(ledger: readonly LedgerEntry[], history: readonly HistoryRow[]): Promise<boolean> {
+  #forget(matches: (exchange: { at: string }) => boolean): void {
+    for (let i = this.#transcript.length - 1; i >= 0; i--) {
+      const exchange = this.#transcript[i];
+      if (exchange && matches(exchange)) this.#transcript.splice(i, 1);
+    }
+  }
+
+  /**
+   * Restores an export (already validated): replaces everything stored, all or nothing, then
+   * applies today's rules to it at once (retention, and no history without a valid grant). An
+   * export holding nothing restores "nothing": no database is created for it.
+   */
+  async restore(ledger: readonly LedgerEntry[], history: readonly HistoryRow[]): Promise<boolean> {
+    if (ledger.length === 0 && history.length === 0) {
+      this.#ledger = [];
+      return (await databaseExists()) ? this.wipe() : true;
+    }
     return this.#change(async (store) => {
       await store.replaceAll({ ledger, history });
       this.#ledger = [...ledger];
+      await store.enforce(this.#settings.retention, new Set(grantedPurposes(this.state())), new Date());
     });
   }
 
@@ -273,6 +296,7 @@ export class ConsentController {
     try {
       const { LocalStore } = await import('../storage/local-store.ts');
       await LocalStore.wipe();
+      await clearOtherTraces();
       this.#channel?.postMessage({ type: 'wiped' } satisfies TabMessage);
       return true;
     } catch (error) {
@@ -298,5 +322,21 @@ export class ConsentController {
       }
     }
     this.#events.onExternalChange(before, this.state(), message.type === 'wiped');
+  }
+}
+
+/**
+ * "Every other trace" (SPEC 4.5): vertraut itself keeps nothing outside its database, but
+ * anything under its name in web storage or Cache Storage (from an older version, say) goes too.
+ * Other data of the same origin belongs to the host site and is left alone; the privacy center
+ * reports it honestly.
+ */
+async function clearOtherTraces(): Promise<void> {
+  for (const storage of [globalThis.localStorage, globalThis.sessionStorage]) {
+    if (!storage) continue;
+    for (const key of Object.keys(storage)) if (key.startsWith(DATABASE_NAME)) storage.removeItem(key);
+  }
+  if ('caches' in globalThis) {
+    for (const name of await caches.keys()) if (name.startsWith(DATABASE_NAME)) await caches.delete(name);
   }
 }

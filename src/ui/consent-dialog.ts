@@ -33,6 +33,8 @@ export class ConsentDialog {
   readonly #strings: Readonly<Record<UiKey, string>>;
   readonly #privacyUrl: string;
   readonly #closePanel: () => void;
+  /** Called after every decision, so views of the state (the privacy center) stay current. */
+  afterDecision: () => Promise<void> = async () => undefined;
   /** The open consent card: only a keyword typed right after it counts as an answer to it. */
   #pending: { purpose: Purpose; card: HTMLElement } | undefined;
   #closeAfterEnd = false;
@@ -99,6 +101,7 @@ export class ConsentDialog {
   async #decide(purpose: Purpose, granted: boolean, method: ConsentMethod, card: Element | null): Promise<void> {
     this.#view.settle(card);
     const kept = await this.#consent.decide(purpose, granted, method);
+    await this.afterDecision();
     const name = this.#names([purpose]);
     if (granted) this.#view.note(kept ? this.#t('consent.granted', { purpose: name }) : this.#t('consent.notKept'));
     else this.#view.note(this.#t(kept ? 'consent.refused' : 'consent.refusedNotKept', { purpose: name }));

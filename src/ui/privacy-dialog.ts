@@ -78,7 +78,11 @@ export class PrivacyDialog {
     const stored = (): string => {
       if (summary.nothingStored) return this.#t('privacyAnswer.nothing');
       if (!history || history.records === 0) return this.#t('privacyAnswer.ledgerOnly', { ledger: summary.ledgerEntries });
-      return this.#t('privacyAnswer.stored', { history: history.records, until: this.#date(history.oldestKeptUntil), ledger: summary.ledgerEntries });
+      return this.#t('privacyAnswer.stored', {
+        history: history.records,
+        until: this.#date(history.oldest && deletionTime(history.oldest, history.retentionDays)),
+        ledger: summary.ledgerEntries,
+      });
     };
     switch (intent) {
       case 'what-stored':
@@ -107,6 +111,11 @@ export class PrivacyDialog {
     ]);
   }
 
+  /** Shows the center again with the current state, if it is open (after a decision elsewhere). */
+  async refresh(): Promise<void> {
+    if (this.#center?.isConnected) await this.open();
+  }
+
   /** Shows the privacy center as a card in the chat; an open one is replaced. */
   async open(): Promise<void> {
     const { summary, ledger, history } = await this.#summary();
@@ -128,7 +137,7 @@ export class PrivacyDialog {
                 from: this.#date(purpose.oldest),
                 to: this.#date(purpose.newest),
                 days: purpose.retentionDays,
-                until: this.#date(purpose.oldestKeptUntil),
+                until: this.#date(purpose.oldest && deletionTime(purpose.oldest, purpose.retentionDays)),
               })
             : this.#t('center.purposeEmpty', { days: purpose.retentionDays }),
         ),
@@ -184,7 +193,7 @@ export class PrivacyDialog {
           'li',
           {},
           el('span', { dir: 'auto' }, `${this.#date(row.at, true)}: ${row.text ?? ''}`),
-          el('button', { type: 'button', class: 'vt-button vt-small', 'data-action': 'center-delete-item', 'data-id': String(row.id) }, this.#t('center.deleteItem')),
+          el('button', { type: 'button', class: 'vt-button vt-small', 'data-action': 'center-delete-item', 'data-id': String(row.id), 'data-at': row.at }, this.#t('center.deleteItem')),
         ),
       );
     const details = el('details', { class: 'vt-center-items' }, el('summary', {}, this.#t('center.showItems')), el('ul', {}, ...items));
@@ -193,7 +202,7 @@ export class PrivacyDialog {
 
   /** Handles the privacy center's buttons; returns whether the click was one of them. */
   async handleClick(button: HTMLButtonElement): Promise<boolean> {
-    const { action, purpose, id } = button.dataset;
+    const { action, purpose, id, at } = button.dataset;
     switch (action) {
       case 'center-open':
         await this.open();
@@ -216,7 +225,7 @@ export class PrivacyDialog {
         await this.open();
         return true;
       case 'center-delete-item':
-        await this.#consent.deleteHistoryRow(Number(id));
+        await this.#consent.deleteExchange(Number(id), at ?? '');
         this.#view.note(this.#t('center.deleted'));
         await this.open();
         return true;
@@ -275,9 +284,19 @@ export class PrivacyDialog {
     if (result.data.site !== this.#settings.site) return refuse('other-site');
     const restored = await this.#consent.restore(result.data.ledger, result.data.history);
     if (!restored) return refuse('storage');
-    this.#view.note(this.#t('center.imported', { ledger: result.data.ledger.length, history: result.data.history.filter((row) => row.from === 'visitor').length }));
+    // Counted as the center counts them: every stored message, after today's rules applied.
+    const { ledger, history } = await this.#consent.readStored();
+    this.#view.note(this.#t('center.imported', { ledger: ledger.length, history: history.length }));
     await this.open();
   }
+}
+
+/**
+ * When a record made at `recordedAt` is deleted: the instant, so that it is shown as a day in the
+ * visitor's own time zone (a UTC day can be one off).
+ */
+function deletionTime(recordedAt: string, retentionDays: number): string {
+  return new Date(Date.parse(recordedAt) + retentionDays * 24 * 60 * 60 * 1000).toISOString();
 }
 
 /** What the site still keeps in this browser after a wipe (SPEC 4.5: "confirms that nothing remains"). */
