@@ -67,7 +67,6 @@ export const de = {
   'center.switchOff': '{purpose}: ausschalten',
   'center.showItems': 'Nachrichten anzeigen',
   'center.deleteItem': 'Löschen',
-  'center.deleteItemLabel': 'Nachricht vom {date} löschen',
   'center.deletePurpose': '{purpose}: Daten löschen',
   'center.ledgerTitle': 'Ihre Entscheidungen',
   'center.ledger': 'Einträge im Einwilligungsprotokoll: {count}, seit {from}. Sie bleiben, bis Sie alles löschen, weil sie belegen, was Sie entschieden haben.',

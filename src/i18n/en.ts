@@ -69,7 +69,6 @@ export const en: Record<UiKey, string> = {
   'center.switchOff': '{purpose}: switch off',
   'center.showItems': 'Show messages',
   'center.deleteItem': 'Delete',
-  'center.deleteItemLabel': 'Delete message of {date}',
   'center.deletePurpose': '{purpose}: delete data',
   'center.ledgerTitle': 'Your decisions',
   'center.ledger': 'Entries in the consent log: {count}, since {from}. They stay until you delete everything, because they prove what you decided.',

@@ -90,15 +90,9 @@ export class LocalStore {
     });
   }
 
-  /** Deletes one message of the saved history (SPEC 4.4, 4.5). */
-  deleteHistoryRow(id: number): Promise<void> {
-    return this.#run(async () => {
-      await this.#db.history.delete(id);
-    });
-  }
-
   /**
-   * Deletes a visitor's question together with the bot's answer to it (saved right after it, at
+   * Deletes one item of the saved history (SPEC 4.4, 4.5): a visitor's question together with
+   * the bot's answer to it (saved right after it, at
    * the same time), so no answer is left whose question the visitor deleted.
    */
   deleteExchange(id: number): Promise<void> {

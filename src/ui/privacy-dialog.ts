@@ -80,7 +80,7 @@ export class PrivacyDialog {
       if (!history || history.records === 0) return this.#t('privacyAnswer.ledgerOnly', { ledger: summary.ledgerEntries });
       return this.#t('privacyAnswer.stored', {
         history: history.records,
-        until: this.#date(history.oldest && deletionTime(history.oldest, history.retentionDays)),
+        until: this.#date(history.oldestDeletedAt),
         ledger: summary.ledgerEntries,
       });
     };
@@ -137,7 +137,7 @@ export class PrivacyDialog {
                 from: this.#date(purpose.oldest),
                 to: this.#date(purpose.newest),
                 days: purpose.retentionDays,
-                until: this.#date(purpose.oldest && deletionTime(purpose.oldest, purpose.retentionDays)),
+                until: this.#date(purpose.oldestDeletedAt),
               })
             : this.#t('center.purposeEmpty', { days: purpose.retentionDays }),
         ),
@@ -289,14 +289,6 @@ export class PrivacyDialog {
     this.#view.note(this.#t('center.imported', { ledger: ledger.length, history: history.length }));
     await this.open();
   }
-}
-
-/**
- * When a record made at `recordedAt` is deleted: the instant, so that it is shown as a day in the
- * visitor's own time zone (a UTC day can be one off).
- */
-function deletionTime(recordedAt: string, retentionDays: number): string {
-  return new Date(Date.parse(recordedAt) + retentionDays * 24 * 60 * 60 * 1000).toISOString();
 }
 
 /** What the site still keeps in this browser after a wipe (SPEC 4.5: "confirms that nothing remains"). */

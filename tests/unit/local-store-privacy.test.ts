@@ -6,8 +6,8 @@ import type { HistoryRow } from '../../src/storage/schema.ts';
 import { freshIndexedDB, restoreIndexedDB } from './support/fake-indexeddb.ts';
 
 /*
- * The privacy center's storage operations (SPEC 4.5, 4.6): deleting one message deletes that
- * message and nothing else; restoring an export replaces everything in one transaction, so a
+ * The privacy center's storage operations (SPEC 4.5, 4.6): deleting one question deletes it and
+ * the answer saved with it, nothing else; restoring an export replaces everything in one transaction, so a
  * write that fails halfway leaves the visitor's data exactly as it was.
  */
 
@@ -74,40 +74,43 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-describe('LocalStore.deleteHistoryRow (SPEC 4.5, one item)', () => {
-  it('deletes exactly the row with that id and keeps the others and the ledger', async () => {
+describe('LocalStore.deleteExchange (SPEC 4.5, one item)', () => {
+  it('deletes a question together with the answer saved with it, and nothing else', async () => {
     const { store, before } = await storeWithData();
     const { history } = await store.read();
-    const middle = history[1]?.id;
-    expect(middle).toEqual(expect.any(Number));
-    await store.deleteHistoryRow(middle ?? -1);
-    const after = await store.read();
-    expect(after.history.map((row) => row.id)).toEqual([history[0]?.id, history[2]?.id]);
-    expect(after.history.map((row) => row.text)).toEqual(['Wie lange dauert der Versand?', 'Danke']);
+    await store.deleteExchange(history[0]?.id ?? -1);
+    const after = await contentOf(store);
+    expect(after.history).toEqual([before.history[2]]);
     expect(after.ledger).toEqual(before.ledger);
   });
 
-  it('deletes the first and the last row too', async () => {
-    const { store } = await storeWithData();
-    const ids = (await store.read()).history.map((row) => row.id ?? -1);
-    await store.deleteHistoryRow(ids[0] ?? -1);
-    await store.deleteHistoryRow(ids[2] ?? -1);
-    expect((await store.read()).history.map((row) => row.id)).toEqual([ids[1]]);
+  it('deletes a question without an answer alone, and leaves the previous exchange', async () => {
+    const { store, before } = await storeWithData();
+    const { history } = await store.read();
+    await store.deleteExchange(history[2]?.id ?? -1);
+    expect((await contentOf(store)).history).toEqual(before.history.slice(0, 2));
   });
 
-  it('changes nothing for an id that does not exist (a row already deleted in another tab)', async () => {
+  it('does not take an answer saved at another time for the question\'s answer', async () => {
+    const store = await openStore();
+    await store.addHistory(visitorSaid('Hallo', '2026-04-15T09:00:00.000Z'));
+    await store.addHistory(botAnswered('versanddauer', '2026-04-15T09:05:00.000Z'));
+    const { history } = await store.read();
+    await store.deleteExchange(history[0]?.id ?? -1);
+    expect((await contentOf(store)).history).toEqual([botAnswered('versanddauer', '2026-04-15T09:05:00.000Z')]);
+  });
+
+  it('changes nothing for an id that does not exist (already deleted in another tab)', async () => {
     const { store, before } = await storeWithData();
     const ids = (await store.read()).history.map((row) => row.id ?? 0);
-    await store.deleteHistoryRow(Math.max(...ids) + 1);
-    await store.deleteHistoryRow(ids[0] ?? -1);
-    await store.deleteHistoryRow(ids[0] ?? -1);
-    expect((await contentOf(store)).history).toEqual(before.history.slice(1));
+    await store.deleteExchange(Math.max(...ids) + 1);
+    expect(await contentOf(store)).toEqual(before);
   });
 
   it('rejects with StorageUnavailable when the database was closed', async () => {
     const { store } = await storeWithData();
     store.close();
-    const error = await rejection(store.deleteHistoryRow(1));
+    const error = await rejection(store.deleteExchange(1));
     expect(error).toBeInstanceOf(StorageUnavailable);
   });
 });

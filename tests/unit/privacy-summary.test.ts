@@ -146,3 +146,17 @@ describe('summarizeStored lists only the offered purposes', () => {
     expect(summary.nothingStored).toBe(false);
   });
 });
+
+describe('summarizeStored: the deletion instant', () => {
+  it('is the oldest record plus the retention, to the millisecond, for display in local time', () => {
+    const summary = summarizeStored(
+      { ledger: [], records: { history: ['2026-04-02T22:30:00.000Z', '2026-04-03T10:00:00.000Z'] } },
+      { history: 'granted', insights: 'unknown', personalization: 'unknown', marketing: 'unknown' },
+      { history: 30, insights: 90, personalization: 365, marketing: 365 },
+    );
+    expect(summary.purposes[0]?.oldestDeletedAt).toBe('2026-05-02T22:30:00.000Z');
+    // 00:30 in Berlin on 3 April: the day shown there is 3 May, not the UTC day 2 May.
+    expect(new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(summary.purposes[0]?.oldestDeletedAt ?? ''))).toBe('3. Mai 2026');
+  });
+});
+

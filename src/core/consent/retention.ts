@@ -22,3 +22,8 @@ export function isExpired(recordedAt: string, purpose: Purpose, retention: Reten
 export function keptUntil(recordedAt: string, purpose: Purpose, retention: RetentionDays): string {
   return new Date(new Date(recordedAt).getTime() + retention[purpose] * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** The instant a record made at `recordedAt` is deleted at the latest (ISO), for display in local time. */
+export function deletedAt(recordedAt: string, purpose: Purpose, retention: RetentionDays): string {
+  return new Date(Date.parse(recordedAt) + retention[purpose] * DAY_MS).toISOString();
+}

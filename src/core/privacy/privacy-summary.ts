@@ -1,6 +1,6 @@
 import type { ConsentState, LedgerEntry, PurposeStatus } from '../consent/ledger.ts';
 import { OFFERED_PURPOSES, type Purpose } from '../consent/purposes.ts';
-import { keptUntil, type RetentionDays } from '../consent/retention.ts';
+import { deletedAt, keptUntil, type RetentionDays } from '../consent/retention.ts';
 
 /*
  * What is stored, per purpose, in plain numbers (SPEC 4.2): the privacy center shows it and the
@@ -13,8 +13,10 @@ export interface PurposeSummary {
   readonly records: number;
   readonly oldest: string | undefined;
   readonly newest: string | undefined;
-  /** The day (YYYY-MM-DD) the oldest record is deleted at the latest. */
+  /** The day (YYYY-MM-DD, UTC) the oldest record is deleted at the latest. */
   readonly oldestKeptUntil: string | undefined;
+  /** The same as an instant (ISO), to be shown as a day in the visitor's time zone. */
+  readonly oldestDeletedAt: string | undefined;
   readonly retentionDays: number;
 }
 
@@ -42,6 +44,7 @@ export function summarizeStored(stored: StoredRecords, state: ConsentState, rete
       oldest,
       newest: times.at(-1),
       oldestKeptUntil: oldest ? keptUntil(oldest, purpose, retention) : undefined,
+      oldestDeletedAt: oldest ? deletedAt(oldest, purpose, retention) : undefined,
       retentionDays: retention[purpose],
     };
   });
