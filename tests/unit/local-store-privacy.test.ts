@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ledgerEntry, type Decision, type LedgerEntry } from '../../src/core/consent/ledger.ts';
 import type { Purpose } from '../../src/core/consent/purposes.ts';
 import { LocalStore, StorageUnavailable, type StoredData } from '../../src/storage/local-store.ts';
 import type { HistoryRow } from '../../src/storage/schema.ts';
-import { freshIndexedDB, restoreIndexedDB } from './support/fake-indexeddb.ts';
+import { useFreshStores } from './support/fake-indexeddb.ts';
 
 /*
  * The privacy center's storage operations (SPEC 4.5, 4.6): deleting one question deletes it and
@@ -11,21 +11,7 @@ import { freshIndexedDB, restoreIndexedDB } from './support/fake-indexeddb.ts';
  * write that fails halfway leaves the visitor's data exactly as it was.
  */
 
-const opened: LocalStore[] = [];
-
-beforeEach(() => {
-  freshIndexedDB();
-});
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-  restoreIndexedDB();
-});
-
-async function openStore(): Promise<LocalStore> {
-  const store = await LocalStore.open();
-  opened.push(store);
-  return store;
-}
+const openStore = useFreshStores();
 
 let tick = Date.parse('2026-04-15T08:00:00.000Z');
 let ids = 0;

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { IDBFactory as FakeIDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { LocalStore } from '../../../src/storage/local-store.ts';
 
 /*
  * An empty in-memory IndexedDB per test, for the storage tests in Node. Call it in beforeEach and
@@ -30,4 +31,24 @@ export function restoreIndexedDB(): void {
 /** The names of the databases in an IndexedDB, as a page could list them. */
 export async function databaseNames(indexedDB: IDBFactory): Promise<string[]> {
   return (await indexedDB.databases()).map((info) => info.name ?? '');
+}
+
+/**
+ * For a test file of LocalStore: a fresh IndexedDB per test, every store opened in a test closed
+ * after it. Returns the function that opens a store.
+ */
+export function useFreshStores(): () => Promise<LocalStore> {
+  const opened: LocalStore[] = [];
+  beforeEach(() => {
+    freshIndexedDB();
+  });
+  afterEach(() => {
+    for (const store of opened.splice(0)) store.close();
+    restoreIndexedDB();
+  });
+  return async () => {
+    const store = await LocalStore.open();
+    opened.push(store);
+    return store;
+  };
 }
