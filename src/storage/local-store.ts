@@ -166,12 +166,32 @@ function isLedgerRow(row: unknown): row is LedgerRow {
       (METHODS as readonly unknown[]).includes(r.method) &&
       isLanguage(r.lang) &&
       typeof r.at === 'string' &&
+      !Number.isNaN(Date.parse(r.at)) &&
       typeof r.textHash === 'string' &&
       typeof r.policyVersion === 'string',
   );
 }
 
+function isStoredReply(reply: unknown): boolean {
+  const r = reply as { kind?: unknown; entryId?: unknown; entryLang?: unknown; entryIds?: unknown; text?: unknown } | null;
+  if (!r) return false;
+  switch (r.kind) {
+    case 'answer':
+      return typeof r.entryId === 'string' && isLanguage(r.entryLang);
+    case 'clarify':
+      return Array.isArray(r.entryIds) && r.entryIds.every((id) => typeof id === 'string');
+    case 'none':
+      return true;
+    case 'note':
+      return typeof r.text === 'string';
+    default:
+      return false;
+  }
+}
+
+/** A history row as written: a visitor's text or a bot's reply, with a real time and language. */
 function isHistoryRow(row: unknown): row is HistoryRow {
   const r = row as Partial<HistoryRow> | null;
-  return Boolean(r && typeof r.at === 'string' && (r.from === 'visitor' || r.from === 'bot'));
+  if (!r || typeof r.at !== 'string' || Number.isNaN(Date.parse(r.at)) || !isLanguage(r.lang)) return false;
+  return r.from === 'visitor' ? typeof r.text === 'string' : r.from === 'bot' && isStoredReply(r.reply);
 }

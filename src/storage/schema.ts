@@ -43,7 +43,9 @@ export type VertrautDatabase = Dexie & {
 };
 
 export function createDatabase(options?: ConstructorParameters<typeof Dexie>[1]): VertrautDatabase {
-  const db = new Dexie(DATABASE_NAME, options) as VertrautDatabase;
+  // No automatic reopening: a database deleted by another tab (a wipe) must not be re-created
+  // behind the visitor's back by the next write; LocalStore opens explicitly.
+  const db = new Dexie(DATABASE_NAME, { autoOpen: false, ...options }) as VertrautDatabase;
   // Version 1: the consent ledger and the saved history.
   db.version(1).stores({
     ledger: '++seq, purpose',

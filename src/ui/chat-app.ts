@@ -149,7 +149,7 @@ export function mountChat(root: HTMLElement): ChatApp {
         const reply = replyWithEntry(stored.entryId, { engine: e, otherEngine: e.entry(stored.entryId) ? undefined : await otherReady() });
         if (reply) view.bot(reply);
       } else if (stored.kind === 'clarify') {
-        const choices = stored.entryIds.flatMap((id) => e.entry(id) ?? []);
+        const choices = (stored.entryIds ?? []).flatMap((id) => e.entry(id) ?? []);
         if (choices.length > 0) view.bot({ kind: 'clarify', choices, lang: e.lang }, lastQuestion);
       } else if (stored.kind === 'none') view.bot({ kind: 'none', question: lastQuestion });
       else view.note(stored.text);

@@ -8,7 +8,7 @@ import { hashText } from '../core/consent/text-hash.ts';
 import type { HistoryRow, StoredReply } from '../storage/schema.ts';
 import type { LocalStore } from '../storage/local-store.ts';
 import { databaseExists } from '../storage/database-exists.ts';
-import { DATABASE_NAME } from '../storage/database-name.ts';
+import { DATABASE_NAME, TAB_CHANNEL, type TabMessage } from '../storage/database-name.ts';
 
 /*
  * Carries out the consent rules of src/core/consent in the browser: keeps the ledger, asks the
@@ -23,10 +23,6 @@ export interface ConsentSettings {
   readonly retention: RetentionDays;
 }
 
-/** What other tabs are told; they re-read the ledger from the database. */
-type TabMessage = { readonly type: 'ledger' } | { readonly type: 'wiped' };
-
-const CHANNEL = 'vertraut';
 
 export interface ConsentEvents {
   /** The consent state changed in another tab (or a wipe happened there). */
@@ -68,7 +64,7 @@ export class ConsentController {
       }
     }
     if ('BroadcastChannel' in globalThis) {
-      this.#channel = new BroadcastChannel(CHANNEL);
+      this.#channel = new BroadcastChannel(TAB_CHANNEL);
       this.#channel.onmessage = (event: MessageEvent<TabMessage>) => void this.#onTabMessage(event.data);
     }
     if (!(await databaseExists())) return [];

@@ -5,7 +5,7 @@
  * code and no index is requested.
  */
 
-import { DATABASE_NAME } from '../storage/database-name.ts';
+import { DATABASE_NAME, TAB_CHANNEL, type TabMessage } from '../storage/database-name.ts';
 
 export interface ChatApp {
   /** Handles an event that happened inside the chat element. */
@@ -95,6 +95,12 @@ function wire(chat: HTMLElement): void {
  * say so. Other tabs holding the database open close it on the version change.
  */
 function wipe(status: HTMLElement): void {
+  // Other open tabs must forget their ledger and stop storing: tell them first.
+  if ('BroadcastChannel' in globalThis) {
+    const channel = new BroadcastChannel(TAB_CHANNEL);
+    channel.postMessage({ type: 'wiped' } satisfies TabMessage);
+    channel.close();
+  }
   const request = globalThis.indexedDB?.deleteDatabase(DATABASE_NAME);
   const done = (): void => void (status.textContent = status.dataset['done'] ?? '');
   if (!request) return done();

@@ -49,7 +49,7 @@ export class PrivacyDialog {
   }
 
   #date(iso: string | undefined, withTime = false): string {
-    if (!iso) return '';
+    if (!iso || Number.isNaN(Date.parse(iso))) return iso ?? '';
     const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'long' };
     return new Intl.DateTimeFormat(this.#settings.lang === 'de' ? 'de-DE' : 'en-GB', options).format(new Date(iso));
   }
