@@ -16,6 +16,7 @@ const RESULTS = join(REPORTS, 'audit-results.json');
 /** Which claim each spec file proves; a file not listed counts under "Answers and dialog". */
 const CLAIMS: readonly [claim: string, files: RegExp][] = [
   ['Nothing stored or sent before the visitor decides (SPEC 3.1, 3.2, 9)', /^privacy\.spec/],
+  ['A walk through every consent flow, storage checked after every step (SPEC 3)', /^audit-walk/],
   ['Consent in the dialog, the ledger, withdrawal, retention (SPEC 3.3–3.9)', /^consent\.spec/],
   ['Several tabs stay consistent (SPEC 3.6, 8.4)', /^consent-tabs/],
   ['Storage faults: the bot keeps answering and loses nothing valid (SPEC 8.4)', /storage-faults/],
