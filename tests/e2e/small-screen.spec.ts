@@ -71,3 +71,20 @@ test('suggestions at 320 px stay on screen and can be tapped', async ({ page }) 
   await option.click();
   await expect(chat.lastReply.heading).toHaveText(label);
 });
+
+for (const width of [1280, 900, 320]) {
+  test(`at ${width} px nothing covers the inline chat's text box or send button`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const chat = await ChatPage.visit(page, '/');
+    for (const control of [chat.input, chat.sendButton]) {
+      // Scrolled to the bottom edge of the window, where a floating button would sit; the element
+      // at the control's centre must be the control itself.
+      const onTop = await control.evaluate((element) => {
+        element.scrollIntoView({ block: 'end' });
+        const box = element.getBoundingClientRect();
+        return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === element;
+      });
+      expect(onTop).toBe(true);
+    }
+  });
+}
