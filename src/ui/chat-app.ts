@@ -28,7 +28,6 @@ function readConfig(root: HTMLElement): ChatConfig {
     faqUrl: data['faq'] ?? '',
     otherFaqUrl: data['otherFaq'] ?? '',
     strings: json(data['strings']),
-    otherStrings: json(data['otherStrings']),
     contact: json(data['contact']),
   };
 }

@@ -19,7 +19,6 @@ export interface ChatConfig {
   readonly faqUrl: string;
   readonly otherFaqUrl: string;
   readonly strings: Readonly<Record<UiKey, string>>;
-  readonly otherStrings: Readonly<Partial<Record<UiKey, string>>>;
   readonly contact: { readonly phone?: string; readonly phoneHours?: string; readonly email?: string; readonly page?: string };
 }
 
