@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { ChatPage, type Reply } from './support/chat-page.ts';
 import { DATABASE, historyRecords, ledgerRecords, QUESTIONS } from './support/consent.ts';
 import { expect, test } from './support/fixtures.ts';
-import { DAY_MS, grantHistory, PrivacyCenter, shownDate } from './support/privacy-center.ts';
+import { DAY_MS, grantHistory, PrivacyCenter, shownDate, centerWithHistory } from './support/privacy-center.ts';
 import { t } from '../../src/i18n/translate.ts';
 import settings from '../../vertraut.config.ts';
 
@@ -285,10 +285,7 @@ async function expectNamesAreVisibleText(scope: Locator): Promise<number> {
 }
 
 test('with data stored, the open center (and its "Alles löschen" question) has no axe violations, and every button is named by its text', async ({ page, guard }) => {
-  const chat = await ChatPage.visit(page, '/');
-  await grantHistory(chat);
-  const center = new PrivacyCenter(chat);
-  await center.openByButton();
+  const { chat, center } = await centerWithHistory(page);
   await center.showItems.click();
   await expect(center.items).toHaveCount(2);
   await chat.settled();

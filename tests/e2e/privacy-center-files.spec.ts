@@ -4,7 +4,7 @@ import { EMPTY_INVENTORY, inventoryWithIndexedDb, storageInventory } from './sup
 import { ChatPage } from './support/chat-page.ts';
 import { DATABASE, declaredCardLines, historyRecords, ledgerRecords, QUESTIONS, sha256 } from './support/consent.ts';
 import { expect, test } from './support/fixtures.ts';
-import { exportText, grantHistory, PrivacyCenter, storedContent, type ExportFile, type StoredContent } from './support/privacy-center.ts';
+import { exportText, grantHistory, PrivacyCenter, storedContent, type ExportFile, type StoredContent, centerWithHistory } from './support/privacy-center.ts';
 import type { UiKey } from '../../src/i18n/translate.ts';
 import settings from '../../vertraut.config.ts';
 
@@ -18,10 +18,7 @@ import settings from '../../vertraut.config.ts';
 const [Q1, Q2] = QUESTIONS.de;
 
 test('the export is one JSON file, valid against /vertraut/export-schema.v1.json, with exactly the stored ledger and history, made without sending anything', async ({ page, guard }) => {
-  const chat = await ChatPage.visit(page, '/');
-  await grantHistory(chat);
-  const center = new PrivacyCenter(chat);
-  await center.openByButton();
+  const { chat, center } = await centerWithHistory(page);
 
   const requestsBefore = guard.requests.all.length;
   const started = new Date().toISOString();
@@ -62,10 +59,7 @@ test('the export is one JSON file, valid against /vertraut/export-schema.v1.json
 });
 
 test('export, "Alles löschen", restore: exactly the same records come back, and the history shows after a reload', async ({ page, context, guard }) => {
-  const chat = await ChatPage.visit(page, '/');
-  await grantHistory(chat);
-  const center = new PrivacyCenter(chat);
-  await center.openByButton();
+  const { chat, center } = await centerWithHistory(page);
   const before = (await storedContent(page)) as StoredContent;
   const file = await center.export();
 
@@ -176,10 +170,7 @@ const BAD_FILES: readonly BadFile[] = [
 ];
 
 test(`${BAD_FILES.length} kinds of bad files are refused with their reason, and change nothing`, async ({ page, guard }) => {
-  const chat = await ChatPage.visit(page, '/');
-  await grantHistory(chat);
-  const center = new PrivacyCenter(chat);
-  await center.openByButton();
+  const { chat, center } = await centerWithHistory(page);
   const good = await center.export();
   const before = await storedContent(page);
 
@@ -215,10 +206,7 @@ test('with nothing stored, a refused file creates no database', async ({ page, c
 });
 
 test('a restore the browser cannot write (storage full) is refused and changes nothing', async ({ page, guard }) => {
-  const chat = await ChatPage.visit(page, '/');
-  await grantHistory(chat);
-  const center = new PrivacyCenter(chat);
-  await center.openByButton();
+  const { chat, center } = await centerWithHistory(page);
   const good = await center.export();
   const before = await storedContent(page);
   // A file with one more question than is stored: replacing everything would change something.
@@ -276,10 +264,7 @@ test.describe('fixed bugs, kept as regressions', () => {
   // note counts only the visitor's questions, the center every stored message). Expected: the
   // same count in both.
   test('the restore note counts the messages as the center does', async ({ page, guard }) => {
-    const chat = await ChatPage.visit(page, '/');
-    await grantHistory(chat);
-    const center = new PrivacyCenter(chat);
-    await center.openByButton();
+    const { chat, center } = await centerWithHistory(page);
     const file = await center.export();
     const note = await center.importFile(file.name, file.raw);
     await expect(center.root).toContainText('Gespeicherte Nachrichten: 4,');

@@ -2,7 +2,7 @@ import { EMPTY_INVENTORY, inventoryWithIndexedDb, patchIndexedDbRecords, storage
 import { ChatPage } from './support/chat-page.ts';
 import { DATABASE, historyRecords, ledgerRecords, QUESTIONS } from './support/consent.ts';
 import { expect, test } from './support/fixtures.ts';
-import { DAY_MS, grantHistory, PrivacyCenter, shownDate, storedContent } from './support/privacy-center.ts';
+import { DAY_MS, grantHistory, PrivacyCenter, shownDate, storedContent, centerWithHistory } from './support/privacy-center.ts';
 import settings from '../../vertraut.config.ts';
 
 /*
@@ -98,10 +98,7 @@ test.describe('opening the center with nothing stored', () => {
 });
 
 test('after "Ja" the center shows the history: on, its count, dates and retention, the consent log; reopened it counts what is new', async ({ page, context, guard }) => {
-  const chat = await ChatPage.visit(page, '/');
-  await grantHistory(chat);
-  const center = new PrivacyCenter(chat);
-  await center.openByButton();
+  const { chat, center } = await centerWithHistory(page);
 
   const rows = await historyRecords(page);
   const [decision] = (await ledgerRecords(page)).records;
@@ -159,10 +156,7 @@ test('after "Ja" the center shows the history: on, its count, dates and retentio
 });
 
 test('deleting one message removes exactly that question; deleting the purpose\'s data empties the history but keeps the ledger and the consent', async ({ page, context, guard }) => {
-  const chat = await ChatPage.visit(page, '/');
-  await grantHistory(chat);
-  const center = new PrivacyCenter(chat);
-  await center.openByButton();
+  const { chat, center } = await centerWithHistory(page);
   await center.showItems.click();
   await expect(center.items).toHaveCount(2);
   const before = await historyRecords(page);
@@ -200,10 +194,7 @@ test('deleting one message removes exactly that question; deleting the purpose\'
 });
 
 test('the switch: off ends the history at once (a withdrawal by privacy center), on shows the consent card first and decides nothing by itself', async ({ page, guard }) => {
-  const chat = await ChatPage.visit(page, '/');
-  await grantHistory(chat);
-  const center = new PrivacyCenter(chat);
-  await center.openByButton();
+  const { chat, center } = await centerWithHistory(page);
   await expect(center.switch()).toHaveAttribute('aria-checked', 'true');
 
   await center.switch().click();
@@ -244,10 +235,7 @@ test('the switch: off ends the history at once (a withdrawal by privacy center),
 });
 
 test('"Alles löschen" asks once; "Abbrechen" changes nothing; "Ja, alles löschen" leaves no trace and the bot says so', async ({ page, context }) => {
-  const chat = await ChatPage.visit(page, '/');
-  await grantHistory(chat);
-  const center = new PrivacyCenter(chat);
-  await center.openByButton();
+  const { chat, center } = await centerWithHistory(page);
   const stored = await storedContent(page);
 
   await center.deleteAllButton.click();
@@ -395,10 +383,7 @@ test.describe('fixed bugs, kept as regressions', () => {
   // deleted question as its heading ("Wie lange dauert der Versand?"). Expected: a deleted
   // question leaves no trace in the restored history (its answer goes with it).
   test('a question deleted in the center does not come back after a reload', async ({ page, guard }) => {
-    const chat = await ChatPage.visit(page, '/');
-    await grantHistory(chat);
-    const center = new PrivacyCenter(chat);
-    await center.openByButton();
+    const { chat, center } = await centerWithHistory(page);
     await center.showItems.click();
     await center.itemDeleteButton(0).click();
     await expect(center.root).toContainText('Gespeicherte Nachrichten: ');
@@ -417,10 +402,7 @@ test.describe('fixed bugs, kept as regressions', () => {
   // switch off and on and "Ja" on the card, and the deleted questions are stored again.
   // Expected: what the visitor deleted stays deleted (SPEC 4.5, Art. 17).
   test('deleted data is not stored again when the history is switched on again', async ({ page, guard }) => {
-    const chat = await ChatPage.visit(page, '/');
-    await grantHistory(chat);
-    const center = new PrivacyCenter(chat);
-    await center.openByButton();
+    const { chat, center } = await centerWithHistory(page);
     await center.deletePurposeButton().click();
     await expect(center.deletePurposeButton()).toHaveCount(0);
     expect(await historyRecords(page)).toEqual([]);

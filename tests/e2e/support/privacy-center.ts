@@ -4,7 +4,7 @@ import type { Purpose } from '../../../src/core/consent/purposes.ts';
 import { t, type UiKey } from '../../../src/i18n/translate.ts';
 import settings from '../../../vertraut.config.ts';
 import { readIndexedDb } from './browser-state.ts';
-import type { ChatPage } from './chat-page.ts';
+import { ChatPage } from './chat-page.ts';
 import { chatUntilHistoryCard, DATABASE, decideByButton, type HistoryRecord, type LedgerRecord } from './consent.ts';
 
 /*
@@ -218,6 +218,15 @@ export async function grantHistory(chat: ChatPage): Promise<void> {
   await decideByButton(chat, card, true);
   await expect(chat.lastReply.root).toHaveText(chat.said('consent.granted', { purpose: t(chat.lang, 'purpose.history') }));
   await expect.poll(() => storedContent(chat.page).then((c) => c && [c.ledger.length, c.history.length]), { message: 'records after "Ja"' }).toEqual([1, 4]);
+}
+
+/** A visitor who allowed the history (two exchanges kept) and then opened the privacy center. */
+export async function centerWithHistory(page: Page, path = '/'): Promise<{ chat: ChatPage; center: PrivacyCenter }> {
+  const chat = await ChatPage.visit(page, path);
+  await grantHistory(chat);
+  const center = new PrivacyCenter(chat);
+  await center.openByButton();
+  return { chat, center };
 }
 
 /**
