@@ -1,0 +1,124 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { LANGUAGES, type Language } from '../core/content/faq-entry.ts';
+import { isSlug } from '../core/content/faq-schema.ts';
+import { calendarDay, OFFER_TEXT_MAX, offerFrontmatterSchema, type Day, type Offer } from '../core/marketing/offer.ts';
+import { ContentError, type ContentSet } from './load-content.ts';
+import { MarkdownProblem, renderMarkdown, type RenderedMarkdown } from './markdown.ts';
+
+/*
+ * Reads the advertising offers (SPEC 7.1) from content/offers/<lang>/*.md. Like the FAQ, every
+ * problem in every file is collected and reported together as one ContentError, each naming the
+ * file and the field. A folder without offers is fine: most sites have none.
+ */
+
+export interface OfferSet {
+  readonly offers: Record<Language, Offer[]>;
+  /** Offers left out on purpose (their last day has passed), one line each, for the build log. */
+  readonly warnings: readonly string[];
+}
+
+export interface LoadOffersOptions {
+  /** The build's calendar day; offers that ended before it are left out. Default: today. */
+  readonly today?: Day;
+}
+
+// The same frontmatter layout as a FAQ file (load-content.ts keeps its pattern private).
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+function readOffer(root: string, lang: Language, fileName: string, categories: ContentSet['categories'], problems: string[]): Offer | undefined {
+  const path = join(root, 'offers', lang, fileName);
+  const where = relative(root, path);
+  const slug = fileName.replace(/\.md$/, '');
+  if (!isSlug(slug)) {
+    problems.push(`${where}: the file name is the offer's id and must be lower case letters, digits and hyphens, for example abo-rabatt.md`);
+    return undefined;
+  }
+  const parts = FRONTMATTER.exec(readFileSync(path, 'utf8'));
+  if (!parts) {
+    problems.push(`${where}: the file must start with frontmatter between two "---" lines, with at least "title", "link", "validUntil" and "categories"`);
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(parts[1] ?? '') ?? {};
+  } catch (error) {
+    problems.push(`${where}: the frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}); check quotes and indentation`);
+    return undefined;
+  }
+  const result = offerFrontmatterSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = issue.path.length > 0 ? `field "${issue.path.join('.')}"` : 'frontmatter';
+      problems.push(`${where}: ${field}: ${issue.message}`);
+    }
+    return undefined;
+  }
+  const fm = result.data;
+  const known = Object.keys(categories);
+  const unknown = fm.categories.filter((id) => !(id in categories));
+  if (unknown.length > 0) {
+    problems.push(
+      known.length > 0
+        ? `${where}: field "categories": ${unknown.map((id) => `"${id}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in categories.yml; use one of ${known.join(', ')}`
+        : `${where}: field "categories": there is no categories.yml to check ${unknown.map((id) => `"${id}"`).join(', ')} against; add it, for example: subscription: { de: Kaffee-Abo, en: Subscription }`,
+    );
+    return undefined;
+  }
+  const body = (parts[2] ?? '').trim();
+  if (!body) {
+    problems.push(`${where}: the offer text is empty; write a sentence or two below the second "---" line`);
+    return undefined;
+  }
+  let rendered: RenderedMarkdown;
+  try {
+    rendered = renderMarkdown(body);
+  } catch (error) {
+    if (error instanceof MarkdownProblem) {
+      problems.push(`${where}: offer text: ${error.message}`);
+      return undefined;
+    }
+    throw error;
+  }
+  if (rendered.text.length > OFFER_TEXT_MAX) {
+    problems.push(`${where}: offer text: it has ${rendered.text.length} characters; keep it to ${OFFER_TEXT_MAX}, an offer in the chat is a short note and the link can say more`);
+    return undefined;
+  }
+  return {
+    id: slug,
+    lang,
+    title: fm.title,
+    html: rendered.html,
+    link: fm.link,
+    validFrom: fm.validFrom,
+    validUntil: fm.validUntil,
+    categories: fm.categories,
+  };
+}
+
+/**
+ * Loads and validates the offers of a content folder, in file-name order per language; throws
+ * ContentError listing every problem. `categories` are the content's (ContentSet.categories).
+ */
+export function loadOffers(root: string, categories: ContentSet['categories'], options: LoadOffersOptions = {}): OfferSet {
+  const today = options.today ?? calendarDay(new Date());
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const offers = { de: [], en: [] } as Record<Language, Offer[]>;
+  for (const lang of LANGUAGES) {
+    const folder = join(root, 'offers', lang);
+    if (!existsSync(folder)) continue;
+    for (const fileName of readdirSync(folder).filter((f) => f.endsWith('.md')).sort()) {
+      const offer = readOffer(root, lang, fileName, categories, problems);
+      if (!offer) continue;
+      if (offer.validUntil < today) {
+        warnings.push(`${relative(root, join(folder, fileName))}: left out, its last day "validUntil: ${offer.validUntil}" has passed; give it a later date or delete the file`);
+        continue;
+      }
+      offers[lang].push(offer);
+    }
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+  return { offers, warnings };
+}
