@@ -3,7 +3,10 @@ import { isLanguage } from '../core/content/faq-entry.ts';
 import { DECISIONS, METHODS, type LedgerEntry } from '../core/consent/ledger.ts';
 import { isPurpose, type Purpose } from '../core/consent/purposes.ts';
 import { retentionCutoff, type RetentionDays } from '../core/consent/retention.ts';
-import { createDatabase, DATABASE_NAME, type HistoryRow, type LedgerRow, type VertrautDatabase } from './schema.ts';
+import { isDay, type InsightEvent } from '../core/insights/events.ts';
+import type { Profile } from '../core/personal/profile.ts';
+import { normalizeProfile } from '../core/personal/profile-rules.ts';
+import { createDatabase, DATABASE_NAME, PROFILE_KEY, type HistoryRow, type InsightRow, type LedgerRow, type VertrautDatabase } from './schema.ts';
 
 /*
  * The only code that touches IndexedDB, loaded only when something is or will be stored. It
@@ -40,6 +43,8 @@ export { databaseExists } from './database-exists.ts';
 export interface StoredData {
   readonly ledger: readonly LedgerEntry[];
   readonly history: readonly HistoryRow[];
+  readonly insights: readonly InsightEvent[];
+  readonly profile: Profile | undefined;
 }
 
 export class LocalStore {
@@ -81,13 +86,30 @@ export class LocalStore {
     });
   }
 
+  addInsight(event: InsightEvent): Promise<void> {
+    return this.#run(async () => {
+      await this.#db.insights.add({ ...event });
+    });
+  }
+
+  /** Writes the profile (there is only one). */
+  putProfile(profile: Profile): Promise<void> {
+    return this.#run(async () => {
+      await this.#db.profile.put({ ...profile, key: PROFILE_KEY });
+    });
+  }
+
   /** Everything stored, ledger in the order of appending. Rows that do not parse are skipped. */
   read(): Promise<StoredData> {
-    return this.#run(async () => {
-      const ledger = (await this.#db.ledger.orderBy('seq').toArray()).filter(isLedgerRow).map(withoutSeq);
-      const history = (await this.#db.history.orderBy('id').toArray()).filter(isHistoryRow);
-      return { ledger, history };
-    });
+    return this.#run(() =>
+      this.#db.transaction('r', [this.#db.ledger, this.#db.history, this.#db.insights, this.#db.profile], async () => {
+        const ledger = (await this.#db.ledger.orderBy('seq').toArray()).filter(isLedgerRow).map(withoutSeq);
+        const history = (await this.#db.history.orderBy('id').toArray()).filter(isHistoryRow);
+        const insights = (await this.#db.insights.orderBy('id').toArray()).filter(isInsightRow).map((row) => withoutId(row) as InsightEvent);
+        const profile = normalizeProfile(withoutKey(await this.#db.profile.get(PROFILE_KEY)), new Date());
+        return { ledger, history, insights, profile };
+      }),
+    );
   }
 
   /**
@@ -112,29 +134,42 @@ export class LocalStore {
    * if any write fails, nothing changes.
    */
   replaceAll(data: StoredData): Promise<void> {
+    const { ledger, history, insights, profile } = this.#db;
     return this.#run(() =>
-      this.#db.transaction('rw', this.#db.ledger, this.#db.history, async () => {
-        await this.#db.ledger.clear();
-        await this.#db.history.clear();
-        await this.#db.ledger.bulkAdd(data.ledger.map((entry) => ({ ...entry })));
-        await this.#db.history.bulkAdd(data.history.map(({ id: _id, ...row }) => ({ ...row })));
+      this.#db.transaction('rw', [ledger, history, insights, profile], async () => {
+        await Promise.all([ledger.clear(), history.clear(), insights.clear(), profile.clear()]);
+        await ledger.bulkAdd(data.ledger.map((entry) => ({ ...entry })));
+        await history.bulkAdd(data.history.map(({ id: _id, ...row }) => ({ ...row })));
+        await insights.bulkAdd(data.insights.map((event) => ({ ...event })));
+        if (data.profile) await profile.put({ ...data.profile, key: PROFILE_KEY });
       }),
     );
   }
 
-  /** Deletes the data of a purpose (SPEC 3.6); the ledger stays. */
+  /** Deletes the data of a purpose (SPEC 3.6); the ledger stays. Marketing keeps nothing but the decision. */
   deletePurposeData(purpose: Purpose): Promise<void> {
     return this.#run(async () => {
       if (purpose === 'history') await this.#db.history.clear();
+      else if (purpose === 'insights') await this.#db.insights.clear();
+      else if (purpose === 'personalization') await this.#db.profile.clear();
     });
   }
 
   /** Deletes what is older than its purpose allows, and the data of purposes not granted (SPEC 3.7, 3.8). */
   enforce(retention: RetentionDays, granted: ReadonlySet<Purpose>, now: Date): Promise<void> {
-    return this.#run(async () => {
-      if (!granted.has('history')) await this.#db.history.clear();
-      else await this.#db.history.where('at').below(retentionCutoff('history', retention, now)).delete();
-    });
+    const { history, insights, profile } = this.#db;
+    return this.#run(() =>
+      this.#db.transaction('rw', [history, insights, profile], async () => {
+        if (!granted.has('history')) await history.clear();
+        else await history.where('at').below(retentionCutoff('history', retention, now)).delete();
+        // Events carry a day, not a time: a day is kept while any moment of it is within the limit.
+        if (!granted.has('insights')) await insights.clear();
+        else await insights.where('day').below(retentionCutoff('insights', retention, now).slice(0, 10)).delete();
+        // The profile is deleted after the configured time without use (SPEC 3.8).
+        const row = await profile.get(PROFILE_KEY);
+        if (row && (!granted.has('personalization') || row.usedAt < retentionCutoff('personalization', retention, now))) await profile.clear();
+      }),
+    );
   }
 
   close(): void {
@@ -170,6 +205,37 @@ function isLedgerRow(row: unknown): row is LedgerRow {
       typeof r.textHash === 'string' &&
       typeof r.policyVersion === 'string',
   );
+}
+
+function withoutId<T extends { id?: number }>(row: T): Omit<T, 'id'> {
+  const { id: _id, ...rest } = row;
+  return rest;
+}
+
+function withoutKey<T extends { key?: string }>(row: T | undefined): Omit<T, 'key'> | undefined {
+  if (!row) return undefined;
+  const { key: _key, ...rest } = row;
+  return rest;
+}
+
+const ENTRY_ID = /^[a-z0-9-]{1,100}$/;
+
+/** An event as written: a known kind with its fields, a day, a language, nothing else of note. */
+function isInsightRow(row: unknown): row is InsightRow {
+  const r = row as Partial<Record<string, unknown>> | null;
+  if (!r || !isDay(r['day']) || !isLanguage(r['lang'])) return false;
+  switch (r['kind']) {
+    case 'answered':
+      return typeof r['entryId'] === 'string' && ENTRY_ID.test(r['entryId']);
+    case 'clarified':
+      return Array.isArray(r['entryIds']) && r['entryIds'].every((id) => typeof id === 'string' && ENTRY_ID.test(id));
+    case 'unanswered':
+      return r['text'] === undefined || (typeof r['text'] === 'string' && r['text'].length <= 300);
+    case 'feedback':
+      return typeof r['entryId'] === 'string' && ENTRY_ID.test(r['entryId']) && typeof r['helpful'] === 'boolean';
+    default:
+      return false;
+  }
 }
 
 function isStoredReply(reply: unknown): boolean {

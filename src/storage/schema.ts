@@ -1,6 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Language } from '../core/content/faq-entry.ts';
 import type { LedgerEntry } from '../core/consent/ledger.ts';
+import type { InsightEvent } from '../core/insights/events.ts';
+import type { Profile } from '../core/personal/profile.ts';
 import { DATABASE_NAME } from './database-name.ts';
 
 /*
@@ -37,9 +39,18 @@ export interface HistoryRow {
   readonly reply?: StoredReply;
 }
 
+/** One counted event (purpose `insights`), day only. */
+export type InsightRow = InsightEvent & { readonly id?: number };
+
+/** The one profile (purpose `personalization`), under the key PROFILE_KEY. */
+export type ProfileRow = Profile & { readonly key: typeof PROFILE_KEY };
+export const PROFILE_KEY = 'profile';
+
 export type VertrautDatabase = Dexie & {
   ledger: EntityTable<LedgerRow, 'seq'>;
   history: EntityTable<HistoryRow, 'id'>;
+  insights: EntityTable<InsightRow, 'id'>;
+  profile: EntityTable<ProfileRow, 'key'>;
 };
 
 export function createDatabase(options?: ConstructorParameters<typeof Dexie>[1]): VertrautDatabase {
@@ -66,5 +77,13 @@ export function createDatabase(options?: ConstructorParameters<typeof Dexie>[1])
           row.lang ??= 'de';
         }),
     );
+  // Version 3: counted events (purpose insights, indexed by day for retention) and the profile
+  // (purpose personalization, one row). Nothing older changes.
+  db.version(3).stores({
+    ledger: '++seq, purpose, at',
+    history: '++id, at, lang',
+    insights: '++id, day',
+    profile: 'key',
+  });
   return db;
 }

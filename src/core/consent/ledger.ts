@@ -7,7 +7,11 @@ import { PURPOSES, type Purpose } from './purposes.ts';
  * stored beside it, so the two cannot disagree.
  */
 
-export const DECISIONS = ['granted', 'refused', 'withdrawn', 'objected'] as const;
+/**
+ * `requested` is the first step of a double opt-in (SPEC 7.2): the visitor said "START" and the
+ * purpose waits for the second confirmation; it allows nothing yet.
+ */
+export const DECISIONS = ['granted', 'refused', 'withdrawn', 'objected', 'requested'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 export const METHODS = ['button', 'keyword', 'privacy-center'] as const;
@@ -35,6 +39,7 @@ export type PurposeStatus =
   | 'refused'
   | 'withdrawn'
   | 'objected'
+  | 'pending' // the first step of a double opt-in is done, the confirmation is not
   | 'outdated'; // granted to a text that has changed since: ask again (SPEC 3.7)
 
 export type ConsentState = Readonly<Record<Purpose, PurposeStatus>>;
@@ -46,10 +51,22 @@ export function consentState(ledger: readonly LedgerEntry[], currentHash: Curren
   const state = Object.fromEntries(PURPOSES.map((p) => [p, 'unknown'])) as Record<Purpose, PurposeStatus>;
   // The ledger is in order of appending; the last decision per purpose counts.
   for (const entry of ledger) {
-    state[entry.purpose] =
-      entry.decision === 'granted' && entry.textHash !== currentHash(entry.purpose, entry.lang) ? 'outdated' : entry.decision;
+    state[entry.purpose] = statusOf(entry, currentHash);
   }
   return state;
+}
+
+function statusOf(entry: LedgerEntry, currentHash: CurrentTextHash): PurposeStatus {
+  const outdated = entry.textHash !== currentHash(entry.purpose, entry.lang);
+  switch (entry.decision) {
+    case 'granted':
+      return outdated ? 'outdated' : 'granted';
+    case 'requested':
+      // A request to a text that has changed since is no request to confirm any more.
+      return outdated ? 'outdated' : 'pending';
+    default:
+      return entry.decision;
+  }
 }
 
 export function isGranted(state: ConsentState, purpose: Purpose): boolean {

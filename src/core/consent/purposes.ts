@@ -9,12 +9,23 @@ import type { Language } from '../content/faq-entry.ts';
 export const PURPOSES = ['history', 'insights', 'personalization', 'marketing'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
+/** The site owner's marketing settings (SPEC 7.4): offers exist only when enabled and not service-only. */
+export interface MarketingSettings {
+  readonly enabled: boolean;
+  readonly serviceOnly: boolean;
+}
+
+export function offersPossible(marketing: MarketingSettings): boolean {
+  return marketing.enabled && !marketing.serviceOnly;
+}
+
 /**
- * The purposes the chat actually asks for today. The privacy page lists only these, so it never
- * describes a use of data that does not exist; insights, personalization and marketing are
- * declared for the features that will ask for them.
+ * The purposes the chat may ask for on this site. The privacy page, the privacy center and
+ * purposes.json list only these, so they never describe a use of data that cannot happen here.
  */
-export const OFFERED_PURPOSES: readonly Purpose[] = ['history'];
+export function offeredPurposes(marketing: MarketingSettings): Purpose[] {
+  return PURPOSES.filter((purpose) => purpose !== 'marketing' || offersPossible(marketing));
+}
 
 export function isPurpose(value: unknown): value is Purpose {
   return typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);

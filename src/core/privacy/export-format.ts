@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LANGUAGES } from '../content/faq-entry.ts';
 import { DECISIONS, METHODS, type LedgerEntry } from '../consent/ledger.ts';
 import { PURPOSES } from '../consent/purposes.ts';
+import type { InsightEvent } from '../insights/events.ts';
+import { FORMS_OF_ADDRESS, MAX_INTERESTS, MAX_NAME_LENGTH, type Profile } from '../personal/profile.ts';
 
 /*
  * The export file (SPEC 4.3) and what an import accepts (SPEC 4.6): one versioned format,
@@ -15,7 +17,11 @@ import { PURPOSES } from '../consent/purposes.ts';
 z.config({ jitless: true });
 
 export const EXPORT_FORMAT = 'vertraut-export';
-export const EXPORT_VERSION = 1;
+/** Version 2 added the counted events and the profile; version 1 files are still accepted. */
+export const EXPORT_VERSION = 2;
+/** The published JSON Schema of the current version, under /vertraut/. */
+export const EXPORT_SCHEMA_FILE = `export-schema.v${EXPORT_VERSION}.json`;
+const ACCEPTED_VERSIONS: readonly unknown[] = [1, 2];
 /** Larger files are refused before parsing: a real export of 30 days of chat is far smaller. */
 export const MAX_IMPORT_BYTES = 2_000_000;
 
@@ -45,6 +51,28 @@ const historyRowSchema = z.union([
   z.strictObject({ at: isoTime, lang: z.enum(LANGUAGES), from: z.literal('bot'), reply: storedReplySchema }),
 ]);
 
+const entryId = z.string().regex(/^[a-z0-9-]{1,100}$/);
+const day = z.iso.date();
+
+const insightEventSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('answered'), day, lang: z.enum(LANGUAGES), entryId }),
+  z.strictObject({ kind: z.literal('clarified'), day, lang: z.enum(LANGUAGES), entryIds: z.array(entryId).max(10).readonly() }),
+  z.strictObject({ kind: z.literal('unanswered'), day, lang: z.enum(LANGUAGES), text: text(300).optional() }),
+  z.strictObject({ kind: z.literal('feedback'), day, lang: z.enum(LANGUAGES), entryId, helpful: z.boolean() }),
+]);
+
+const profileSchema = z.strictObject({
+  name: z
+    .string()
+    .max(MAX_NAME_LENGTH)
+    .regex(/^[^\p{Cc}]*$/u)
+    .optional(),
+  lang: z.enum(LANGUAGES).optional(),
+  address: z.enum(FORMS_OF_ADDRESS).optional(),
+  interests: z.array(z.string().regex(/^[a-z0-9-]{1,100}$/)).max(MAX_INTERESTS).readonly(),
+  usedAt: isoTime,
+});
+
 export const exportSchema = z.strictObject({
   /** Always "vertraut-export". */
   format: z.literal(EXPORT_FORMAT),
@@ -58,7 +86,14 @@ export const exportSchema = z.strictObject({
   ledger: z.array(ledgerEntrySchema).max(10_000),
   /** The saved conversation (purpose history), oldest first. */
   history: z.array(historyRowSchema).max(50_000),
+  /** The counted events (purpose insights), oldest first: day only, no time. */
+  insights: z.array(insightEventSchema).max(100_000),
+  /** The profile (purpose personalization), absent when there is none. */
+  profile: profileSchema.optional(),
 });
+
+/** Version 1 had only the ledger and the history. */
+const exportSchemaV1 = exportSchema.omit({ insights: true, profile: true }).extend({ version: z.literal(1) });
 
 export type ExportDocument = z.infer<typeof exportSchema>;
 
@@ -76,7 +111,16 @@ function exportRow(row: HistoryRecord): ExportDocument['history'][number] | unde
   return row.reply === undefined ? undefined : { at: row.at, lang: row.lang, from: 'bot', reply: row.reply };
 }
 
-export function exportDocument(site: string, ledger: readonly LedgerEntry[], history: readonly HistoryRecord[], now: Date = new Date()): ExportDocument {
+/** Everything stored, as the storage layer hands it over. */
+export interface StoredForExport {
+  readonly ledger: readonly LedgerEntry[];
+  readonly history: readonly HistoryRecord[];
+  readonly insights: readonly InsightEvent[];
+  readonly profile: Profile | undefined;
+}
+
+export function exportDocument(site: string, stored: StoredForExport, now: Date = new Date()): ExportDocument {
+  const { ledger, history, insights, profile } = stored;
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -84,6 +128,8 @@ export function exportDocument(site: string, ledger: readonly LedgerEntry[], his
     site,
     ledger: ledger.map((entry) => ({ ...entry })),
     history: history.flatMap((row) => exportRow(row) ?? []),
+    insights: insights.map((event) => ({ ...event })),
+    ...(profile ? { profile: { ...profile, interests: [...profile.interests] } } : {}),
   };
 }
 
@@ -103,7 +149,12 @@ export function parseImport(fileText: string): ImportResult {
   }
   const head = value as { format?: unknown; version?: unknown } | null;
   if (!head || typeof head !== 'object' || head.format !== EXPORT_FORMAT) return { ok: false, problem: 'not-an-export' };
-  if (head.version !== EXPORT_VERSION) return { ok: false, problem: 'unknown-version' };
+  if (!ACCEPTED_VERSIONS.includes(head.version)) return { ok: false, problem: 'unknown-version' };
+  if (head.version === 1) {
+    // An older file restores what it has; it holds no events and no profile.
+    const old = exportSchemaV1.safeParse(value);
+    return old.success ? { ok: true, data: { ...old.data, version: EXPORT_VERSION, insights: [] } } : { ok: false, problem: 'invalid-content' };
+  }
   const result = exportSchema.safeParse(value);
   return result.success ? { ok: true, data: result.data } : { ok: false, problem: 'invalid-content' };
 }
@@ -111,9 +162,9 @@ export function parseImport(fileText: string): ImportResult {
 /** The JSON Schema of the export file, generated from the declaration above. */
 export function exportJsonSchema(): Record<string, unknown> {
   return {
-    $id: 'vertraut-export.v1.json',
-    title: 'vertraut export, version 1',
-    description: 'Everything vertraut stored in one browser for one site: the consent ledger and the saved history.',
+    $id: `vertraut-export.v${EXPORT_VERSION}.json`,
+    title: `vertraut export, version ${EXPORT_VERSION}`,
+    description: 'Everything vertraut stored in one browser for one site: the consent ledger, the saved history, the counted events and the profile.',
     ...z.toJSONSchema(exportSchema, { target: 'draft-2020-12' }),
   };
 }

@@ -1,5 +1,5 @@
 import type { ConsentState, LedgerEntry, PurposeStatus } from '../consent/ledger.ts';
-import { OFFERED_PURPOSES, type Purpose } from '../consent/purposes.ts';
+import type { Purpose } from '../consent/purposes.ts';
 import { deletedAt, keptUntil, type RetentionDays } from '../consent/retention.ts';
 
 /*
@@ -33,8 +33,9 @@ export interface StoredRecords {
   readonly records: Readonly<Partial<Record<Purpose, readonly string[]>>>;
 }
 
-export function summarizeStored(stored: StoredRecords, state: ConsentState, retention: RetentionDays): StoredSummary {
-  const purposes = OFFERED_PURPOSES.map((purpose): PurposeSummary => {
+/** `offered`: the purposes this site may ask for (offeredPurposes); others are not listed. */
+export function summarizeStored(stored: StoredRecords, state: ConsentState, retention: RetentionDays, offered: readonly Purpose[]): StoredSummary {
+  const purposes = offered.map((purpose): PurposeSummary => {
     const times = [...(stored.records[purpose] ?? [])].sort();
     const oldest = times[0];
     return {

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { consentCardLines, OFFERED_PURPOSES, PURPOSE_DECLARATIONS } from '../../core/consent/purposes.ts';
+import { consentCardLines, offeredPurposes, PURPOSE_DECLARATIONS } from '../../core/consent/purposes.ts';
+import { EXPORT_SCHEMA_FILE } from '../../core/privacy/export-format.ts';
 import { settings } from '../../build/site-content.ts';
 
 /**
@@ -17,8 +18,8 @@ export const GET: APIRoute = () =>
         storage: 'IndexedDB database "vertraut" in the visitor\'s browser only; nothing is sent to the site or to third parties',
         cookies: false,
         thirdParties: [],
-        exportSchema: 'export-schema.v1.json',
-        purposes: OFFERED_PURPOSES.filter((p) => p !== 'marketing' || (settings.marketing.enabled && !settings.marketing.serviceOnly)).map((purpose) => ({
+        exportSchema: EXPORT_SCHEMA_FILE,
+        purposes: offeredPurposes(settings.marketing).map((purpose) => ({
           id: purpose,
           legalBasis: PURPOSE_DECLARATIONS[purpose].legalBasis,
           retentionDays: settings.retentionDays[purpose],
