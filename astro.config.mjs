@@ -1,16 +1,24 @@
 // @ts-check
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
-import settings from './vertraut.config.ts';
-import { contentSecurityPolicy } from './src/build/security-headers.ts';
+import defaultSettings from './vertraut.config.ts';
+import { cspDirectives } from './src/build/security-headers.ts';
 import { deployHeaders } from './src/build/deploy-headers.ts';
 
 // Everything the site owner configures lives in vertraut.config.ts; this file only wires it in.
+// VERTRAUT_CONFIG names another settings file (one site, several configurations: the tests build
+// a variant with an insights endpoint and a service-only chat this way).
+const settingsFile = process.env['VERTRAUT_CONFIG'] ? resolve(process.env['VERTRAUT_CONFIG']) : undefined;
+/** @type {typeof defaultSettings} */
+const settings = settingsFile ? (await import(pathToFileURL(settingsFile).href)).default : defaultSettings;
+
 export default defineConfig({
   site: settings.site,
   base: settings.base,
   trailingSlash: 'always',
   output: 'static',
-  integrations: [deployHeaders(settings.base)],
+  integrations: [deployHeaders(settings.base, settings.insights.endpoint)],
   build: {
     format: 'directory',
     // External files only: the CSP allows 'self' and no inline code (SPEC 8.2).
@@ -18,7 +26,7 @@ export default defineConfig({
   },
   security: {
     csp: {
-      directives: [...contentSecurityPolicy.directives],
+      directives: cspDirectives(settings.insights.endpoint),
       scriptDirective: { resources: ["'self'"] },
       styleDirective: { resources: ["'self'"] },
     },
@@ -27,6 +35,16 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   vite: {
     build: { assetsInlineLimit: 0 },
+    plugins: settingsFile
+      ? [
+          {
+            // The build's own imports of vertraut.config.ts get the chosen file instead.
+            name: 'vertraut-settings-file',
+            enforce: 'pre',
+            resolveId: (source) => (source.endsWith('/vertraut.config.ts') ? settingsFile : undefined),
+          },
+        ]
+      : [],
   },
   devToolbar: { enabled: false },
 });

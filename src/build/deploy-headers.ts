@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { contentSecurityPolicy } from './security-headers.ts';
+import { cspDirectives } from './security-headers.ts';
 
 /*
  * Response headers for static hosts that read a `_headers` file (Netlify, Cloudflare Pages),
@@ -10,15 +10,15 @@ import { contentSecurityPolicy } from './security-headers.ts';
  */
 
 /** The full policy as a header value; scripts and styles only from the site itself. */
-export function cspHeaderValue(): string {
-  return [...contentSecurityPolicy.directives, "script-src 'self'", "style-src 'self'", "frame-ancestors 'self'"].join('; ');
+export function cspHeaderValue(insightsEndpoint?: string): string {
+  return [...cspDirectives(insightsEndpoint), "script-src 'self'", "style-src 'self'", "frame-ancestors 'self'"].join('; ');
 }
 
-export function headersFile(base: string): string {
+export function headersFile(base: string, insightsEndpoint?: string): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   return [
     `${root}*`,
-    `  Content-Security-Policy: ${cspHeaderValue()}`,
+    `  Content-Security-Policy: ${cspHeaderValue(insightsEndpoint)}`,
     '  Referrer-Policy: no-referrer',
     '  X-Content-Type-Options: nosniff',
     '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
@@ -40,12 +40,12 @@ export function headersFile(base: string): string {
   ].join('\n');
 }
 
-export function deployHeaders(base: string): AstroIntegration {
+export function deployHeaders(base: string, insightsEndpoint?: string): AstroIntegration {
   return {
     name: 'vertraut-deploy-headers',
     hooks: {
       'astro:build:done': ({ dir }) => {
-        writeFileSync(join(dir.pathname, '_headers'), headersFile(base));
+        writeFileSync(join(dir.pathname, '_headers'), headersFile(base, insightsEndpoint));
       },
     },
   };

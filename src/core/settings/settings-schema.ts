@@ -53,6 +53,28 @@ export const settingsSchema = z.strictObject({
     personalization: days('retentionDays.personalization').default(365),
     marketing: days('retentionDays.marketing').default(365),
   }),
+  /** Anonymized statistics (SPEC 5), counted only with the visitor's consent. */
+  insights: z
+    .strictObject({
+      /**
+       * Where "Bericht an die Redaktion senden" posts a report (SPEC 5.4): an https URL the site
+       * owner runs, for example "https://www.example.org/api/vertraut-reports". None by default:
+       * the button then offers the report as a download. Only this origin is added to the CSP's
+       * connect-src. Plain http is accepted only for localhost (testing).
+       */
+      endpoint: z
+        .url({ error: 'must be an absolute URL, for example "https://www.example.org/api/vertraut-reports"' })
+        .refine((url) => /^https:\/\//.test(url) || /^http:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?\//.test(url), {
+          error: 'must use https (plain http only for localhost)',
+        })
+        .optional(),
+      /**
+       * `npm run insights`: a free-text item (an unanswered question) is listed only when at least
+       * this many distinct reports contain it; rarer ones are counted but not shown. Default 3.
+       */
+      minReports: z.number().int().min(1).max(1000).default(3),
+    })
+    .default({ minReports: 3 }),
   /** Advertising in the chat (SPEC 7); off by default. `serviceOnly` forbids it for good. */
   marketing: z.strictObject({ enabled: z.boolean().default(false), serviceOnly: z.boolean().default(false) }).default({ enabled: false, serviceOnly: false }),
   /** 3 to 5 entry slugs per language offered as starter questions in the greeting (SPEC 2.5). */
