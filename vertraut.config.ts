@@ -22,7 +22,7 @@ export default defineSettings({
   dataProtectionOfficer: { name: 'Dr. Jana Petersen', email: 'dsb@nordlicht-kaffee.example' },
   privacyVersion: '2026-11-01',
   retentionDays: { history: 30, insights: 90, personalization: 365, marketing: 365 },
-  marketing: { enabled: false, serviceOnly: false },
+  marketing: { enabled: true, serviceOnly: false },
   starterQuestions: {
     de: ['versanddauer', 'ruecksendung', 'zahlungsarten', 'chatverlauf-gespeichert'],
     en: ['versanddauer', 'ruecksendung', 'zahlungsarten', 'chatverlauf-gespeichert'],

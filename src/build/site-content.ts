@@ -3,7 +3,10 @@ import settings from '../../vertraut.config.ts';
 import { LANGUAGES, type FaqEntry, type Language } from '../core/content/faq-entry.ts';
 import { buildSearchIndex } from '../core/search/build-index.ts';
 import type { SearchIndexPayload } from '../core/search/search-engine.ts';
+import type { Offer } from '../core/marketing/offer.ts';
+import { offersPossible } from '../core/consent/purposes.ts';
 import { ContentError, loadContent, type ContentSet } from './load-content.ts';
+import { loadOffers, type OfferSet } from './load-offers.ts';
 
 /*
  * The site's content, loaded once per build and shared by every page and the index endpoint.
@@ -30,6 +33,25 @@ export function siteContent(): ContentSet {
   return content;
 }
 
+let cachedOffers: OfferSet | undefined;
+
+/**
+ * The advertising offers of a language (SPEC 7.1). A site without marketing publishes none, so a
+ * service-only chat cannot show one even by mistake (SPEC 7.4). Offers are validated either way:
+ * a bad offer file fails the build.
+ */
+export function offersOf(lang: Language): Offer[] {
+  const root = process.env['VERTRAUT_CONTENT_DIR'] ?? join(process.cwd(), settings.contentDir);
+  if (!cachedOffers) {
+    cachedOffers = loadOffers(root, siteContent().categories);
+    for (const warning of cachedOffers.warnings) console.warn(`vertraut: ${warning}`);
+  }
+  if (!offersPossible(settings.marketing)) return [];
+  // An offer's link to a page of the site is written without the base path, like FAQ links.
+  const base = settings.base.replace(/\/$/, '');
+  return cachedOffers.offers[lang].map((offer) => (offer.link.startsWith('/') ? { ...offer, link: `${base}${offer.link}` } : offer));
+}
+
 export function entriesOf(lang: Language): FaqEntry[] {
   return siteContent().entries[lang];
 }
@@ -45,7 +67,7 @@ export function categoryLabel(id: string | undefined, lang: Language): string | 
 }
 
 /** Paths of the site, per language, honouring the base path. */
-export function pathTo(page: 'home' | 'faq' | 'privacy' | 'myData' | 'wipe', lang: Language): string {
+export function pathTo(page: 'home' | 'faq' | 'privacy' | 'myData' | 'wipe' | 'insights', lang: Language): string {
   const base = settings.base.replace(/\/$/, '');
   // German pages live at the root, English ones under /en/ (SPEC 2.8, 4.7).
   const prefix = lang === 'de' ? '' : `/${lang}`;
@@ -55,6 +77,7 @@ export function pathTo(page: 'home' | 'faq' | 'privacy' | 'myData' | 'wipe', lan
     privacy: lang === 'de' ? '/datenschutz/' : '/privacy/',
     myData: lang === 'de' ? '/datenschutz/meine-daten/' : '/privacy/my-data/',
     wipe: lang === 'de' ? '/datenschutz/alles-loeschen/' : '/privacy/delete-everything/',
+    insights: lang === 'de' ? '/einblicke/' : '/insights/',
   } as const;
   return `${base}${prefix}${paths[page]}`;
 }

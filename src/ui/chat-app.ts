@@ -1,10 +1,16 @@
 import type { Language } from '../core/content/faq-entry.ts';
-import { prepareQuestion, replyTo, replyWithEntry, MAX_QUESTION_LENGTH, type BotReply } from '../core/dialog/reply.ts';
+import type { MarketingSettings } from '../core/consent/purposes.ts';
+import { prepareQuestion, replyWithEntry, MAX_QUESTION_LENGTH, type BotReply } from '../core/dialog/reply.ts';
+import { replyToPersonalized } from '../core/personal/personal-reply.ts';
+import { personalizeSuggestions } from '../core/personal/tie-break.ts';
+import type { UiKey } from '../i18n/de.ts';
 import { loadSearchEngine, type SearchEngine, type SearchIndexPayload } from '../core/search/search-engine.ts';
 import type { ChatApp } from './launcher.ts';
 import { ChatView, type ChatConfig } from './chat-view.ts';
 import { ConsentController, type ConsentSettings } from './consent-controller.ts';
 import { ConsentDialog } from './consent-dialog.ts';
+import { OfferShelf } from './offer-shelf.ts';
+import { PersonalDialog } from './personal-dialog.ts';
 import { PrivacyDialog, type PrivacySettings } from './privacy-dialog.ts';
 import type { HistoryRow } from '../storage/schema.ts';
 
@@ -27,7 +33,8 @@ function readConfig(root: HTMLElement): ChatConfig {
     otherIndexUrl: data['otherIndex'] ?? '',
     faqUrl: data['faq'] ?? '',
     otherFaqUrl: data['otherFaq'] ?? '',
-    strings: json(data['strings']),
+    // One mutable copy shared by every part of the chat: the form of address switches it in place.
+    strings: { ...json<Record<UiKey, string>>(data['strings']) },
     contact: json(data['contact']),
   };
 }
@@ -45,6 +52,12 @@ interface ConsentConfig {
   readonly site: string;
   readonly controller: PrivacySettings['controller'];
   readonly dpo?: PrivacySettings['dpo'];
+  readonly offered: PrivacySettings['offered'];
+  readonly marketing: MarketingSettings;
+  readonly offersUrl: string;
+  readonly insightsUrl: string;
+  readonly categories: Readonly<Record<string, string>>;
+  readonly starters: readonly string[];
 }
 
 export function mountChat(root: HTMLElement): ChatApp {
@@ -53,22 +66,62 @@ export function mountChat(root: HTMLElement): ChatApp {
   const consentConfig = JSON.parse(root.dataset['consent'] ?? '{}') as ConsentConfig;
   const consent = new ConsentController(
     { lang: config.lang, policyVersion: consentConfig.policyVersion, retention: consentConfig.retention },
-    { onExternalChange: (before, after, wiped) => dialog.externalChange(before, after, wiped) },
+    {
+      onExternalChange: (before, after, wiped) => {
+        dialog.externalChange(before, after, wiped);
+        // A withdrawal or a correction in another tab takes effect here at once.
+        offers.withdrawn();
+        personal.apply(loaded);
+        void privacy.refresh();
+      },
+    },
   );
   const closePanel = (): void => void root.dispatchEvent(new CustomEvent('vertraut:close'));
-  const dialog = new ConsentDialog(view, consent, config.strings, consentConfig.privacyUrl, closePanel);
+  const strings = config.strings as Record<UiKey, string>;
+  const dialog = new ConsentDialog(view, consent, strings, consentConfig.privacyUrl, closePanel, consentConfig.marketing);
+  const personal = new PersonalDialog(
+    view,
+    consent,
+    strings,
+    {
+      lang: config.lang,
+      categories: consentConfig.categories,
+      starters: consentConfig.starters,
+      duStrings: JSON.parse(root.dataset['stringsDu'] ?? '{}') as Partial<Record<UiKey, string>>,
+    },
+    (purpose) => dialog.offerCard(purpose),
+    () => dialog.cardOpen,
+  );
+  const offers = new OfferShelf(view, consent, consentConfig.marketing, consentConfig.offersUrl);
   const privacy = new PrivacyDialog(
     view,
     consent,
     config.strings,
-    { lang: config.lang, site: consentConfig.site, retention: consentConfig.retention, privacyUrl: consentConfig.privacyUrl, controller: consentConfig.controller, dpo: consentConfig.dpo },
+    {
+      lang: config.lang,
+      site: consentConfig.site,
+      retention: consentConfig.retention,
+      privacyUrl: consentConfig.privacyUrl,
+      insightsUrl: consentConfig.insightsUrl,
+      controller: consentConfig.controller,
+      dpo: consentConfig.dpo,
+      offered: consentConfig.offered,
+      categories: consentConfig.categories,
+    },
     (purpose) => dialog.offerCard(purpose),
+    () => personal.apply(loaded),
   );
-  dialog.afterDecision = () => privacy.refresh();
+  dialog.afterDecision = async (purpose) => {
+    if (purpose === 'personalization') personal.apply(loaded);
+    if (purpose === 'marketing') offers.withdrawn();
+    await privacy.refresh();
+  };
   let engine: Promise<SearchEngine> | undefined;
   let otherEngine: Promise<SearchEngine> | undefined;
   let loaded: SearchEngine | undefined;
   let suggestTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The interest that decided the reply being shown, for the "weil Sie sich … interessieren" line. */
+  let because: string | undefined;
 
   // Loaded once; a failure is forgotten so that the next question tries again.
   const engineReady = (): Promise<SearchEngine> => {
@@ -90,7 +143,11 @@ export function mountChat(root: HTMLElement): ChatApp {
       view.status('');
       if (!reply) return;
       view.bot(reply, question);
+      if (because) view.because(view.text('personal.because', { category: personal.categoryLabel(because) }));
+      because = undefined;
+      await offers.afterReply(reply);
       await dialog.afterReply(question || undefined, reply, config.lang);
+      personal.afterReply(reply);
     } catch {
       view.status(config.strings['chat.loadError']);
     }
@@ -111,11 +168,14 @@ export function mountChat(root: HTMLElement): ChatApp {
     enqueue(async () => {
       if (await dialog.handleTyped(text)) return;
       if (await privacy.handleTyped(text)) return;
+      if (await personal.handleTyped(text)) return;
       await withEngine(async (e) => {
-        const reply = replyTo(text, { engine: e });
+        // Interests order near-ties only: a clear question gets the same answer with or without them.
+        const personalized = replyToPersonalized(text, { engine: e }, personal.interests);
+        because = personalized.because;
         // Only an unanswered question is worth the other language's index.
-        if (reply.kind !== 'none') return reply;
-        return replyTo(text, { engine: e, otherEngine: await otherReady() });
+        if (personalized.reply.kind !== 'none') return personalized.reply;
+        return replyToPersonalized(text, { engine: e, otherEngine: await otherReady() }, personal.interests).reply;
       }, text);
     });
   };
@@ -157,6 +217,11 @@ export function mountChat(root: HTMLElement): ChatApp {
   enqueue(async () => {
     try {
       await restore(await consent.start());
+      // A returning visitor with a profile: greeted by name, starters from its interests.
+      if (consent.profile) {
+        personal.apply(consent.profile.interests.length > 0 ? await engineReady() : loaded);
+        await personal.touch();
+      }
       // The "Meine Daten" page opens the privacy center at once.
       if (root.dataset['open'] === 'privacy') await privacy.open();
     } catch {
@@ -170,7 +235,7 @@ export function mountChat(root: HTMLElement): ChatApp {
     const value = view.input.value;
     // Only the newest input counts; an engine still loading shows nothing yet.
     if (!loaded || value.trim().length < 2) return view.suggestions([]);
-    view.suggestions(loaded.suggest(value.slice(0, MAX_QUESTION_LENGTH), 5).map((m) => m.entry));
+    view.suggestions(personalizeSuggestions(loaded.suggest(value.slice(0, MAX_QUESTION_LENGTH), 5), personal.interests).map((m) => m.entry));
   };
   const suggest = (): void => {
     clearTimeout(suggestTimer);
@@ -190,6 +255,11 @@ export function mountChat(root: HTMLElement): ChatApp {
     switch (event.type) {
       case 'submit': {
         event.preventDefault();
+        // The privacy center's profile form, not the question box.
+        if (target instanceof HTMLFormElement && target.classList.contains('vt-profile')) {
+          enqueue(() => privacy.saveProfile(target));
+          return;
+        }
         const chosen = view.activeSuggestion();
         const question = view.input.value;
         view.input.value = '';
@@ -235,7 +305,7 @@ export function mountChat(root: HTMLElement): ChatApp {
           if (dialog.endChat(true)) event.preventDefault();
           return;
         }
-        if (action === 'consent' || action === 'withdraw' || action?.startsWith('end-')) {
+        if (action === 'consent' || action === 'withdraw' || action?.startsWith('end-') || action?.startsWith('marketing-')) {
           enqueue(async () => void (await dialog.handleClick(button)));
           return;
         }
@@ -248,8 +318,17 @@ export function mountChat(root: HTMLElement): ChatApp {
           enqueue(async () => void (await privacy.handleClick(button)));
           return;
         }
+        if (action === 'personal-interest') {
+          enqueue(async () => void (await personal.handleClick(button)));
+          return;
+        }
         if (action === 'pick') pick(button.dataset['entry'] ?? '', button.textContent ?? '', button.dataset['lang']);
-        else if (action === 'feedback') view.feedback(button, button.dataset['value'] === 'yes');
+        else if (action === 'feedback') {
+          const helpful = button.dataset['value'] === 'yes';
+          const entryId = button.dataset['entry'] ?? '';
+          view.feedback(button, helpful);
+          enqueue(() => dialog.afterFeedback(entryId, helpful, config.lang));
+        }
         else if (action === 'no-match') {
           view.user(button.textContent ?? '');
           view.bot({ kind: 'none', question: button.dataset['question'] ?? '' });

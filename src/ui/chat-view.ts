@@ -44,6 +44,11 @@ export class ChatView {
     return this.#config.strings[key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
   }
 
+  /** A UI string with its values filled in. */
+  text(key: UiKey, values: Record<string, string> = {}): string {
+    return this.#t(key, values);
+  }
+
   #append(message: HTMLElement, { scroll = true } = {}): void {
     this.#log.append(message);
     if (!scroll) return;
@@ -98,15 +103,18 @@ export class ChatView {
   consentCard(purpose: string, lines: readonly string[], privacyUrl: string): HTMLElement {
     const [title = '', ...body] = lines;
     const titleId = `vt-consent-${++uniqueId}`;
+    // Advertising is opted into with "START" (SPEC 7.2), everything else with "Ja".
+    const marketing = purpose === 'marketing';
+    const label = (value: 'yes' | 'no'): string => this.#t(value === 'no' ? 'consent.no' : marketing ? 'marketing.start' : 'consent.yes');
     const decide = (value: 'yes' | 'no'): HTMLElement =>
-      el('button', { type: 'button', class: 'vt-button', 'data-action': 'consent', 'data-purpose': purpose, 'data-value': value }, this.#t(value === 'yes' ? 'consent.yes' : 'consent.no'));
+      el('button', { type: 'button', class: 'vt-button', 'data-action': 'consent', 'data-purpose': purpose, 'data-value': value }, label(value));
     const card = this.#message(
       'bot',
       el('h3', { id: titleId }, title),
       ...body.map((line) => el('p', {}, line)),
       el('p', {}, el('a', { href: privacyUrl }, this.#t('consent.privacyLink'))),
       el('div', { class: 'vt-decision' }, decide('yes'), decide('no')),
-      el('p', { class: 'vt-label' }, this.#t('consent.keywordHint')),
+      el('p', { class: 'vt-label' }, this.#t(marketing ? 'marketing.keywordHint' : 'consent.keywordHint')),
     );
     card.classList.add('vt-consent');
     card.setAttribute('role', 'group');
@@ -134,6 +142,57 @@ export class ChatView {
     this.#append(card);
     card.focus();
     return card;
+  }
+
+  /**
+   * An advertisement (SPEC 7.3): labelled "Anzeige" visibly and for screen readers (the region is
+   * named by the label), apart from the answer, with its own stop button.
+   */
+  offer(offer: { readonly id: string; readonly title: string; readonly html: string; readonly link: string }): HTMLElement {
+    const labelId = `vt-ad-${++uniqueId}`;
+    const text = el('div', { class: 'vt-offer-text' });
+    // Rendered at build time from the editor's markdown, like an answer (raw HTML refused there).
+    text.innerHTML = offer.html;
+    const card = this.#message(
+      'bot',
+      el('p', { class: 'vt-ad-label', id: labelId }, this.#t('marketing.label')),
+      el('h3', { class: 'vt-offer-title' }, offer.title),
+      text,
+      el('p', {}, el('a', { href: offer.link }, this.#t('marketing.offerLink'))),
+      el('p', {}, el('button', { type: 'button', class: 'vt-button vt-small', 'data-action': 'marketing-stop' }, this.#t('marketing.stop'))),
+    );
+    card.classList.add('vt-offer');
+    card.dataset['offer'] = offer.id;
+    card.setAttribute('role', 'region');
+    card.setAttribute('aria-labelledby', labelId);
+    this.#append(card, { scroll: false });
+    return card;
+  }
+
+  /** Removes every advertisement from the log (the visitor objected, SPEC 7.3). */
+  removeOffers(): void {
+    for (const offer of this.#log.querySelectorAll('.vt-offer')) offer.remove();
+  }
+
+  /** Replaces the greeting's first line (a returning visitor greeted by name, SPEC 6). */
+  greet(text: string, starters?: readonly EntrySummary[]): void {
+    const greeting = this.#log.querySelector('.vt-greeting');
+    const first = greeting?.querySelector('p');
+    if (first) first.textContent = text;
+    const list = greeting?.querySelector('.vt-choices');
+    if (list && starters && starters.length > 0) {
+      list.replaceChildren(
+        ...starters.map((entry) => el('li', {}, el('button', { type: 'button', class: 'vt-button vt-choice', 'data-action': 'pick', 'data-entry': entry.id }, entry.question))),
+      );
+    }
+  }
+
+  /** A line under an answer that says why personalization chose it (SPEC 6: the visitor sees why). */
+  because(text: string): void {
+    const last = this.#log.lastElementChild;
+    const hint = el('p', { class: 'vt-because' }, text);
+    if (last?.classList.contains('vt-message--bot')) last.querySelector('.vt-entry')?.after(hint);
+    else this.note(text);
   }
 
   /** A card whose question was answered: its buttons stop working, focus goes back to typing. */
@@ -221,7 +280,7 @@ export class ChatView {
     return list;
   }
 
-  /** Feedback is acknowledged and forgotten: nothing is kept without the insights purpose (SPEC 2.6). */
+  /** Feedback is acknowledged; it is counted only with the insights purpose (SPEC 2.6, 5.1). */
   feedback(button: HTMLButtonElement, helped: boolean): void {
     const group = button.closest('.vt-feedback');
     if (!group) return;

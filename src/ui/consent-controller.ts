@@ -5,8 +5,10 @@ import { consentState, grantedPurposes, isGranted, ledgerEntry, type ConsentMeth
 import { consentCardLines, PURPOSES, type Purpose } from '../core/consent/purposes.ts';
 import type { RetentionDays } from '../core/consent/retention.ts';
 import { hashText } from '../core/consent/text-hash.ts';
+import type { InsightEvent } from '../core/insights/events.ts';
+import type { Profile } from '../core/personal/profile.ts';
 import type { HistoryRow, StoredReply } from '../storage/schema.ts';
-import type { LocalStore } from '../storage/local-store.ts';
+import type { LocalStore, StoredData } from '../storage/local-store.ts';
 import { databaseExists } from '../storage/database-exists.ts';
 import { DATABASE_NAME, TAB_CHANNEL, type TabMessage } from '../storage/database-name.ts';
 
@@ -38,6 +40,10 @@ export class ConsentController {
   #storageProblem: string | undefined;
   #channel: BroadcastChannel | undefined;
   readonly #asked = new Set<Purpose>();
+  /** The profile in force (personalization granted), or undefined. */
+  #profile: Profile | undefined;
+  /** What the visitor offered to keep (a name, an interest) while the personalization card is open. */
+  #proposedProfile: Profile | undefined;
   /** This visit's conversation, in memory: saved only if and when history is granted. */
   readonly #transcript: { visitorText: string | undefined; reply: StoredReply; at: string }[] = [];
 
@@ -77,7 +83,9 @@ export class ConsentController {
     try {
       this.#ledger = [...(await store.read()).ledger];
       await store.enforce(this.#settings.retention, new Set(grantedPurposes(this.state())), new Date());
-      return isGranted(this.state(), 'history') ? [...(await store.read()).history] : [];
+      const stored = await store.read();
+      this.#profile = isGranted(this.state(), 'personalization') ? stored.profile : undefined;
+      return isGranted(this.state(), 'history') ? [...stored.history] : [];
     } catch (error) {
       this.#fail(error);
       return [];
@@ -111,6 +119,21 @@ export class ConsentController {
     return consentState(this.#ledger, this.#currentHash);
   }
 
+  /** Whether a purpose's card was shown in this visit. */
+  askedThisVisit(purpose: Purpose): boolean {
+    return this.#asked.has(purpose);
+  }
+
+  /** Notes that a purpose's card is shown now (it is asked at most once per visit). */
+  markAsked(purpose: Purpose): void {
+    this.#asked.add(purpose);
+  }
+
+  /** Questions answered, clarified or left unanswered in this visit. */
+  get exchanges(): number {
+    return this.#transcript.length;
+  }
+
   /** Whether to offer the history card now (see shouldOfferHistory). Marks it as asked. */
   offerHistory(requested: boolean): boolean {
     const offer = shouldOfferHistory({
@@ -137,7 +160,56 @@ export class ConsentController {
     const kept = await this.#append([entry]);
     // "Dieses Gespräch aufheben": the conversation so far is what the visitor agreed to keep.
     if (kept && granted && purpose === 'history') await this.#save(this.#transcript);
+    // What the visitor offered with the card (its name, an interest) is kept only now.
+    if (kept && granted && purpose === 'personalization' && this.#proposedProfile) await this.saveProfile(this.#proposedProfile);
+    if (purpose === 'personalization') this.#proposedProfile = undefined;
     return kept;
+  }
+
+  /**
+   * The first step of a double opt-in (SPEC 7.2): the visitor said "START"; the purpose is
+   * pending until confirmed with decide(purpose, true, …). Both steps are in the ledger.
+   */
+  async request(purpose: Purpose, method: ConsentMethod): Promise<boolean> {
+    return this.#append([
+      ledgerEntry({
+        purpose,
+        decision: 'requested',
+        method,
+        lang: this.#settings.lang,
+        textHash: this.#currentHash(purpose, this.#settings.lang),
+        policyVersion: this.#settings.policyVersion,
+      }),
+    ]);
+  }
+
+  /** Counts an event when the visitor allowed it (purpose insights); otherwise nothing happens. */
+  async recordInsight(event: InsightEvent): Promise<void> {
+    if (!isGranted(this.state(), 'insights')) return;
+    const store = await this.#openStore();
+    if (!store) return;
+    try {
+      await store.addInsight(event);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** The profile in force: only with personalization granted. */
+  get profile(): Profile | undefined {
+    return isGranted(this.state(), 'personalization') ? this.#profile : undefined;
+  }
+
+  /** Remembers what the visitor offered while the personalization card is open; kept only on "Ja". */
+  proposeProfile(profile: Profile): void {
+    this.#proposedProfile = profile;
+  }
+
+  /** Keeps the profile (personalization granted) and tells other tabs; false when it could not be kept. */
+  async saveProfile(profile: Profile): Promise<boolean> {
+    if (!isGranted(this.state(), 'personalization')) return false;
+    this.#profile = profile;
+    return this.#change((store) => store.putProfile(profile));
   }
 
   resolveWithdrawal(command: WithdrawalCommand): WithdrawalOutcome {
@@ -157,6 +229,7 @@ export class ConsentController {
       }),
     );
     const kept = await this.#append(entries);
+    if (purposes.includes('personalization')) this.#profile = undefined;
     if (this.#store) {
       try {
         for (const purpose of purposes) await this.#store.deletePurposeData(purpose);
@@ -211,15 +284,16 @@ export class ConsentController {
    * Everything stored, read without creating anything: empty when the database does not exist
    * (SPEC 4.2). The ledger in memory is the truth when storage failed.
    */
-  async readStored(): Promise<{ ledger: readonly LedgerEntry[]; history: readonly HistoryRow[] }> {
-    if (!this.#store && !(await databaseExists())) return { ledger: [...this.#ledger], history: [] };
+  async readStored(): Promise<StoredData> {
+    const inMemory: StoredData = { ledger: [...this.#ledger], history: [], insights: [], profile: undefined };
+    if (!this.#store && !(await databaseExists())) return inMemory;
     const store = await this.#openStore();
-    if (!store) return { ledger: [...this.#ledger], history: [] };
+    if (!store) return inMemory;
     try {
       return await store.read();
     } catch (error) {
       this.#fail(error);
-      return { ledger: [...this.#ledger], history: [] };
+      return inMemory;
     }
   }
 
@@ -252,6 +326,7 @@ export class ConsentController {
   /** Deletes the data of one purpose without ending it (the privacy center's "delete"). */
   deletePurposeData(purpose: Purpose): Promise<boolean> {
     if (purpose === 'history') this.#forget(() => true);
+    if (purpose === 'personalization') this.#profile = undefined;
     return this.#change((store) => store.deletePurposeData(purpose));
   }
 
@@ -267,15 +342,17 @@ export class ConsentController {
    * applies today's rules to it at once (retention, and no history without a valid grant). An
    * export holding nothing restores "nothing": no database is created for it.
    */
-  async restore(ledger: readonly LedgerEntry[], history: readonly HistoryRow[]): Promise<boolean> {
-    if (ledger.length === 0 && history.length === 0) {
+  async restore(data: StoredData): Promise<boolean> {
+    if (data.ledger.length === 0 && data.history.length === 0 && data.insights.length === 0 && !data.profile) {
       this.#ledger = [];
+      this.#profile = undefined;
       return (await databaseExists()) ? this.wipe() : true;
     }
     return this.#change(async (store) => {
-      await store.replaceAll({ ledger, history });
-      this.#ledger = [...ledger];
+      await store.replaceAll(data);
+      this.#ledger = [...data.ledger];
       await store.enforce(this.#settings.retention, new Set(grantedPurposes(this.state())), new Date());
+      this.#profile = isGranted(this.state(), 'personalization') ? (await store.read()).profile : undefined;
     });
   }
 
@@ -289,6 +366,7 @@ export class ConsentController {
     this.#store?.close();
     this.#store = undefined;
     this.#ledger = [];
+    this.#profile = undefined;
     try {
       const { LocalStore } = await import('../storage/local-store.ts');
       await LocalStore.wipe();
@@ -307,11 +385,15 @@ export class ConsentController {
       this.#store?.close();
       this.#store = undefined;
       this.#ledger = [];
+      this.#profile = undefined;
     } else {
       const store = await this.#openStore();
       if (!store) return;
       try {
-        this.#ledger = [...(await store.read()).ledger];
+        // The ledger and the profile as another tab left them (a correction, a withdrawal).
+        const stored = await store.read();
+        this.#ledger = [...stored.ledger];
+        this.#profile = isGranted(this.state(), 'personalization') ? stored.profile : undefined;
       } catch (error) {
         this.#fail(error);
         return;

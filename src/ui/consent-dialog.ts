@@ -1,7 +1,10 @@
 import type { Language } from '../core/content/faq-entry.ts';
 import { recognizeConsentKeyword, recognizeEndOfChat, recognizeHistoryRequest, recognizeWithdrawal, type WithdrawalCommand } from '../core/consent/commands.ts';
+import { shouldOfferInsights, type InsightsMoment } from '../core/consent/consent-flow.ts';
+import { eventForFeedback, eventForReply } from '../core/insights/record.ts';
+import { recognizeStartKeyword, shouldAskMarketing } from '../core/marketing/marketing-commands.ts';
 import type { ConsentMethod, ConsentState } from '../core/consent/ledger.ts';
-import { isPurpose, PURPOSES, type Purpose } from '../core/consent/purposes.ts';
+import { isPurpose, PURPOSES, type MarketingSettings, type Purpose } from '../core/consent/purposes.ts';
 import type { BotReply } from '../core/dialog/reply.ts';
 import type { UiKey } from '../i18n/de.ts';
 import type { StoredReply } from '../storage/schema.ts';
@@ -33,13 +36,22 @@ export class ConsentDialog {
   readonly #strings: Readonly<Record<UiKey, string>>;
   readonly #privacyUrl: string;
   readonly #closePanel: () => void;
-  /** Called after every decision, so views of the state (the privacy center) stay current. */
-  afterDecision: () => Promise<void> = async () => undefined;
+  /** Called after every decision, so views of the state (the privacy center, the greeting) stay current. */
+  afterDecision: (purpose: Purpose) => Promise<void> = async () => undefined;
+  readonly #marketing: MarketingSettings;
   /** The open consent card: only a keyword typed right after it counts as an answer to it. */
   #pending: { purpose: Purpose; card: HTMLElement } | undefined;
   #closeAfterEnd = false;
 
-  constructor(view: ChatView, consent: ConsentController, strings: Readonly<Record<UiKey, string>>, privacyUrl: string, closePanel: () => void) {
+  constructor(
+    view: ChatView,
+    consent: ConsentController,
+    strings: Readonly<Record<UiKey, string>>,
+    privacyUrl: string,
+    closePanel: () => void,
+    marketing: MarketingSettings = { enabled: false, serviceOnly: false },
+  ) {
+    this.#marketing = marketing;
     this.#view = view;
     this.#consent = consent;
     this.#strings = strings;
@@ -61,7 +73,7 @@ export class ConsentDialog {
     // Whatever the visitor types next, the card is no longer the last word: continuing to
     // chat is not an answer to it (SPEC 3.4).
     this.#pending = undefined;
-    const keyword = pending ? recognizeConsentKeyword(text) : undefined;
+    const keyword = pending ? this.#keyword(pending.purpose, text) : undefined;
     if (pending && keyword) {
       await this.#decide(pending.purpose, keyword === 'yes', 'keyword', pending.card);
       return true;
@@ -86,24 +98,97 @@ export class ConsentDialog {
     return false;
   }
 
-  /** After each reply: keep it if history is granted, and ask for history when it has become useful. */
+  /** The word that answers an open card: "START" for advertising (SPEC 7.2), "Ja"/"Nein" otherwise. */
+  #keyword(purpose: Purpose, text: string): 'yes' | 'no' | undefined {
+    const word = recognizeConsentKeyword(text);
+    if (purpose !== 'marketing') return word;
+    if (recognizeStartKeyword(text)) return 'yes';
+    return word === 'no' ? 'no' : undefined;
+  }
+
+  /**
+   * After each reply: keep it if history is granted, count it if insights are granted, and ask
+   * for one purpose when it has just become useful (an unanswered question: counting would help;
+   * a real exchange: keeping it would).
+   */
   async afterReply(visitorText: string | undefined, reply: BotReply, lang: Language): Promise<void> {
     await this.#consent.recordExchange(visitorText, storedReply(reply, lang));
-    if (!this.#pending && this.#consent.offerHistory(false)) this.offerCard('history');
+    const event = eventForReply(reply, visitorText ?? '', lang, new Date());
+    if (event) await this.#consent.recordInsight(event);
+    if (this.#pending) return;
+    if (reply.kind === 'none' && this.#offerInsights('unanswered')) return;
+    if (this.#consent.offerHistory(false)) this.offerCard('history');
+  }
+
+  /**
+   * After a rating (SPEC 2.6): counted if insights are granted. A helpful answer is the one
+   * moment advertising may be asked for (SPEC 7.2); otherwise counting may be.
+   */
+  async afterFeedback(entryId: string, helpful: boolean, lang: Language): Promise<void> {
+    await this.#consent.recordInsight(eventForFeedback(entryId, helpful, lang, new Date()));
+    if (this.#pending) return;
+    if (helpful && this.#offerMarketing()) return;
+    this.#offerInsights('feedback');
+  }
+
+  #offerInsights(moment: InsightsMoment): boolean {
+    const offer = shouldOfferInsights({
+      state: this.#consent.state(),
+      askedThisVisit: this.#consent.askedThisVisit('insights'),
+      storageAvailable: this.#consent.storageProblem === undefined,
+      moment,
+    });
+    if (offer) this.offerCard('insights');
+    return offer;
+  }
+
+  #offerMarketing(): boolean {
+    const offer = shouldAskMarketing({
+      ...this.#marketing,
+      status: this.#consent.state().marketing,
+      askedThisVisit: this.#consent.askedThisVisit('marketing'),
+      objectedThisVisit: this.#consent.state().marketing === 'objected',
+      lastReplyWasHelpfulAnswer: true,
+      answersSoFar: this.#consent.exchanges,
+      storageAvailable: this.#consent.storageProblem === undefined,
+    });
+    if (offer) this.offerCard('marketing');
+    return offer;
+  }
+
+  /** Whether a consent card waits for its answer. */
+  get cardOpen(): boolean {
+    return this.#pending !== undefined;
   }
 
   /** Shows a purpose's consent card; a keyword typed right after it answers it. */
   offerCard(purpose: Purpose): void {
+    this.#consent.markAsked(purpose);
     const card = this.#view.consentCard(purpose, this.#consent.cardLines(purpose), this.#privacyUrl);
     this.#pending = { purpose, card };
   }
 
-  async #decide(purpose: Purpose, granted: boolean, method: ConsentMethod, card: Element | null): Promise<void> {
+  /** `confirming`: the second step of the marketing double opt-in. */
+  async #decide(purpose: Purpose, granted: boolean, method: ConsentMethod, card: Element | null, confirming = false): Promise<void> {
     this.#view.settle(card);
+    // Advertising needs a second, separate confirmation (double opt-in, SPEC 7.2): "START" is
+    // only the request, and both steps go into the ledger.
+    if (purpose === 'marketing' && granted && !confirming) {
+      const kept = await this.#consent.request('marketing', method);
+      if (!kept) {
+        this.#view.note(this.#t('consent.notKept'));
+        return;
+      }
+      this.#view.choices(this.#t('marketing.confirmText'), [
+        { label: this.#t('marketing.confirm'), action: 'marketing-confirm', value: 'yes' },
+        { label: this.#t('marketing.cancel'), action: 'marketing-confirm', value: 'no' },
+      ]);
+      return;
+    }
     const kept = await this.#consent.decide(purpose, granted, method);
-    await this.afterDecision();
+    await this.afterDecision(purpose);
     const name = this.#names([purpose]);
-    if (granted) this.#view.note(kept ? this.#t('consent.granted', { purpose: name }) : this.#t('consent.notKept'));
+    if (granted) this.#view.note(kept ? this.#t(purpose === 'marketing' ? 'marketing.confirmed' : 'consent.granted', { purpose: name }) : this.#t('consent.notKept'));
     else this.#view.note(this.#t(kept ? 'consent.refused' : 'consent.refusedNotKept', { purpose: name }));
   }
 
@@ -121,7 +206,10 @@ export class ConsentDialog {
       return;
     }
     await this.#consent.end(outcome.purposes, method);
-    this.#view.note(this.#t('withdraw.done', { purposes: this.#names(outcome.purposes) }));
+    for (const purpose of outcome.purposes) await this.afterDecision(purpose);
+    // Ending advertising is an objection (SPEC 7.3): said as such, and never asked again.
+    if (outcome.purposes.includes('marketing')) this.#consent.markAsked('marketing');
+    this.#view.note(this.#t(outcome.purposes.length === 1 && outcome.purposes[0] === 'marketing' ? 'marketing.stopped' : 'withdraw.done', { purposes: this.#names(outcome.purposes) }));
   }
 
   /** Handles a click on a consent, withdrawal or end-of-chat button; returns whether it was one. */
@@ -137,6 +225,16 @@ export class ConsentDialog {
       case 'withdraw':
         this.#view.settle(card);
         await this.#withdraw({ purpose: value === 'all' ? 'all' : isPurpose(value) ? value : undefined }, 'button');
+        return true;
+      case 'marketing-confirm':
+        this.#view.settle(card);
+        // A confirmation for a request that has since been withdrawn (another tab) confirms nothing.
+        if (this.#consent.state().marketing !== 'pending') return true;
+        await this.#decide('marketing', value === 'yes', 'button', card, true);
+        return true;
+      case 'marketing-stop':
+        // The stop button on an advertisement (SPEC 7.3): an objection, at once.
+        if (this.#consent.state().marketing === 'granted') await this.#withdraw({ purpose: 'marketing' }, 'button');
         return true;
       case 'end-chat':
         this.endChat(false);

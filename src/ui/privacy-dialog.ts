@@ -1,5 +1,6 @@
-import type { Language } from '../core/content/faq-entry.ts';
-import { grantedPurposes, type LedgerEntry } from '../core/consent/ledger.ts';
+import { isLanguage, type Language } from '../core/content/faq-entry.ts';
+import { MAX_NAME_LENGTH, type Profile } from '../core/personal/profile.ts';
+import { grantedPurposes } from '../core/consent/ledger.ts';
 import { isPurpose, type Purpose } from '../core/consent/purposes.ts';
 import type { RetentionDays } from '../core/consent/retention.ts';
 import type { ImportProblem } from '../core/privacy/export-format.ts';
@@ -7,6 +8,7 @@ import { recognizePrivacyIntent, type PrivacyIntent } from '../core/privacy/priv
 import { summarizeStored, type StoredSummary } from '../core/privacy/privacy-summary.ts';
 import type { UiKey } from '../i18n/de.ts';
 import type { HistoryRow } from '../storage/schema.ts';
+import type { StoredData } from '../storage/local-store.ts';
 import type { ChatView } from './chat-view.ts';
 import type { ConsentController } from './consent-controller.ts';
 import { el, type Child } from './dom.ts';
@@ -24,6 +26,12 @@ export interface PrivacySettings {
   readonly privacyUrl: string;
   readonly controller: { readonly name: string; readonly address: string; readonly email: string };
   readonly dpo?: { readonly name: string; readonly email: string } | undefined;
+  /** The purposes this site may ask for (offeredPurposes). */
+  readonly offered: readonly Purpose[];
+  /** The insights page (charts of the counted events). */
+  readonly insightsUrl: string;
+  /** Category id → label in the page's language (the interests a profile may hold). */
+  readonly categories: Readonly<Record<string, string>>;
 }
 
 let centerId = 0;
@@ -34,9 +42,18 @@ export class PrivacyDialog {
   readonly #strings: Readonly<Record<UiKey, string>>;
   readonly #settings: PrivacySettings;
   readonly #showConsentCard: (purpose: Purpose) => void;
+  readonly #profileChanged: () => void;
   #center: HTMLElement | undefined;
 
-  constructor(view: ChatView, consent: ConsentController, strings: Readonly<Record<UiKey, string>>, settings: PrivacySettings, showConsentCard: (purpose: Purpose) => void) {
+  constructor(
+    view: ChatView,
+    consent: ConsentController,
+    strings: Readonly<Record<UiKey, string>>,
+    settings: PrivacySettings,
+    showConsentCard: (purpose: Purpose) => void,
+    profileChanged: () => void = () => undefined,
+  ) {
+    this.#profileChanged = profileChanged;
     this.#view = view;
     this.#consent = consent;
     this.#strings = strings;
@@ -54,10 +71,16 @@ export class PrivacyDialog {
     return new Intl.DateTimeFormat(this.#settings.lang === 'de' ? 'de-DE' : 'en-GB', options).format(new Date(iso));
   }
 
-  async #summary(): Promise<{ summary: StoredSummary; ledger: readonly LedgerEntry[]; history: readonly HistoryRow[] }> {
-    const { ledger, history } = await this.#consent.readStored();
-    const summary = summarizeStored({ ledger, records: { history: history.map((row) => row.at) } }, this.#consent.state(), this.#settings.retention);
-    return { summary, ledger, history };
+  async #summary(): Promise<{ summary: StoredSummary } & StoredData> {
+    const stored = await this.#consent.readStored();
+    const records = {
+      history: stored.history.map((row) => row.at),
+      // Events have a day only: counted from its start, as retention counts them.
+      insights: stored.insights.map((event) => `${event.day}T00:00:00.000Z`),
+      personalization: stored.profile ? [stored.profile.usedAt] : [],
+    };
+    const summary = summarizeStored({ ledger: stored.ledger, records }, this.#consent.state(), this.#settings.retention, this.#settings.offered);
+    return { summary, ...stored };
   }
 
   /** Handles a typed message about the visitor's data; returns whether it was one. */
@@ -118,28 +141,34 @@ export class PrivacyDialog {
 
   /** Shows the privacy center as a card in the chat; an open one is replaced. */
   async open(): Promise<void> {
-    const { summary, ledger, history } = await this.#summary();
+    const { summary, ledger, history, profile } = await this.#summary();
     const titleId = `vt-center-${++centerId}`;
     const parts: Child[] = [el('h3', { id: titleId }, this.#t('center.title'))];
     parts.push(el('p', {}, this.#t(summary.nothingStored ? 'center.nothing' : 'center.where')));
     for (const purpose of summary.purposes) {
       const name = this.#t(`purpose.${purpose.purpose}`);
       const on = purpose.status === 'granted';
-      const status = on ? this.#t('center.status.granted') : purpose.status === 'outdated' ? this.#t('center.status.outdated') : this.#t('center.status.off');
+      const status = on
+        ? this.#t('center.status.granted')
+        : purpose.status === 'outdated'
+          ? this.#t('center.status.outdated')
+          : purpose.status === 'pending'
+            ? this.#t('center.status.pending')
+            : this.#t('center.status.off');
       const section: Child[] = [
         el('h4', {}, `${name}: ${status}`),
         el(
           'p',
           {},
-          purpose.records > 0
-            ? this.#t('center.purposeRecords', {
+          purpose.records > 0 || purpose.purpose === 'marketing' && on
+            ? this.#t(`center.records.${purpose.purpose}`, {
                 count: purpose.records,
                 from: this.#date(purpose.oldest),
                 to: this.#date(purpose.newest),
                 days: purpose.retentionDays,
                 until: this.#date(purpose.oldestDeletedAt),
               })
-            : this.#t('center.purposeEmpty', { days: purpose.retentionDays }),
+            : this.#t(`center.empty.${purpose.purpose}`, { days: purpose.retentionDays }),
         ),
       ];
       const buttons = el('div', { class: 'vt-decision' });
@@ -155,6 +184,8 @@ export class PrivacyDialog {
       }
       section.push(buttons);
       if (purpose.purpose === 'history' && history.length > 0) section.push(this.#historyItems(history));
+      if (purpose.purpose === 'insights' && purpose.records > 0) section.push(el('p', {}, el('a', { href: this.#settings.insightsUrl }, this.#t('center.insightsLink'))));
+      if (purpose.purpose === 'personalization' && on) section.push(this.#profileForm(profile, titleId));
       parts.push(el('section', { class: 'vt-center-purpose' }, ...section));
     }
     if (ledger.length > 0) {
@@ -183,6 +214,63 @@ export class PrivacyDialog {
     );
     this.#center?.remove();
     this.#center = this.#view.botCard('vt-center', parts, { focus: true, label: titleId });
+  }
+
+  /**
+   * The profile as a form (SPEC 4.4, correct): every field can be changed, and emptied to delete
+   * it. Plain controls with visible labels; saved by one button.
+   */
+  #profileForm(profile: Profile | undefined, centerId: string): HTMLElement {
+    const id = (field: string): string => `${centerId}-profile-${field}`;
+    const select = (field: string, value: string | undefined, options: readonly [string, UiKey][]): HTMLElement =>
+      el(
+        'select',
+        { id: id(field), name: field },
+        el('option', { value: '', ...(value ? {} : { selected: '' }) }, this.#t('profile.notSet')),
+        ...options.map(([optionValue, label]) => el('option', { value: optionValue, ...(value === optionValue ? { selected: '' } : {}) }, this.#t(label))),
+      );
+    const interests = new Set(profile?.interests ?? []);
+    const form = el(
+      'form',
+      { class: 'vt-profile', 'aria-labelledby': id('title') },
+      el('h5', { id: id('title') }, this.#t('profile.title')),
+      el('p', { class: 'vt-field' }, el('label', { for: id('name') }, this.#t('profile.name')), el('input', { id: id('name'), name: 'name', type: 'text', value: profile?.name ?? '', maxlength: String(MAX_NAME_LENGTH), autocomplete: 'off' })),
+      el('p', { class: 'vt-field' }, el('label', { for: id('lang') }, this.#t('profile.lang')), select('lang', profile?.lang, [['de', 'profile.langDe'], ['en', 'profile.langEn']])),
+      el('p', { class: 'vt-field' }, el('label', { for: id('address') }, this.#t('profile.address')), select('address', profile?.address, [['sie', 'profile.addressSie'], ['du', 'profile.addressDu']])),
+      el(
+        'fieldset',
+        { class: 'vt-interests' },
+        el('legend', {}, this.#t('profile.interests')),
+        ...Object.entries(this.#settings.categories).map(([category, label]) =>
+          el('label', {}, el('input', { type: 'checkbox', name: 'interests', value: category, ...(interests.has(category) ? { checked: '' } : {}) }), label),
+        ),
+      ),
+      el('p', {}, el('button', { type: 'submit', class: 'vt-button', 'data-action': 'center-profile-save' }, this.#t('profile.save'))),
+    );
+    return form;
+  }
+
+  /** Saves the profile form (SPEC 4.4): what the visitor sees is what is stored; empty means deleted. */
+  async saveProfile(form: HTMLFormElement): Promise<void> {
+    const data = new FormData(form);
+    const name = String(data.get('name') ?? '').replace(/[\p{Cc}]/gu, '').trim();
+    if (name.length > MAX_NAME_LENGTH) {
+      this.#view.note(this.#t('profile.invalidName', { max: MAX_NAME_LENGTH }));
+      return;
+    }
+    const lang = data.get('lang');
+    const address = data.get('address');
+    const profile: Profile = {
+      ...(name ? { name } : {}),
+      ...(isLanguage(lang) ? { lang } : {}),
+      ...(address === 'sie' || address === 'du' ? { address } : {}),
+      interests: data.getAll('interests').map(String).filter((category) => Object.hasOwn(this.#settings.categories, category)),
+      usedAt: new Date().toISOString(),
+    };
+    const saved = await this.#consent.saveProfile(profile);
+    this.#view.note(this.#t(saved ? 'profile.saved' : 'consent.notKept'));
+    this.#profileChanged();
+    await this.open();
   }
 
   #historyItems(history: readonly HistoryRow[]): HTMLElement {
@@ -258,8 +346,7 @@ export class PrivacyDialog {
   async #export(): Promise<void> {
     // The export format (and zod with it) loads only when a visitor exports or restores.
     const { exportDocument } = await import('../core/privacy/export-format.ts');
-    const { ledger, history } = await this.#consent.readStored();
-    const document_ = exportDocument(this.#settings.site, ledger, history);
+    const document_ = exportDocument(this.#settings.site, await this.#consent.readStored());
     const file = `vertraut-export-${document_.exportedAt.slice(0, 10)}.json`;
     // A download made in the page: nothing is sent anywhere.
     const url = URL.createObjectURL(new Blob([JSON.stringify(document_, null, 2)], { type: 'application/json' }));
@@ -282,7 +369,8 @@ export class PrivacyDialog {
     const result = parseImport(await file.text());
     if (!result.ok) return refuse(result.problem);
     if (result.data.site !== this.#settings.site) return refuse('other-site');
-    const restored = await this.#consent.restore(result.data.ledger, result.data.history);
+    const { ledger: importedLedger, history: importedHistory, insights, profile } = result.data;
+    const restored = await this.#consent.restore({ ledger: importedLedger, history: importedHistory, insights, profile });
     if (!restored) return refuse('storage');
     // Counted as the center counts them: every stored message, after today's rules applied.
     const { ledger, history } = await this.#consent.readStored();

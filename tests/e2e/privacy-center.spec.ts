@@ -24,7 +24,7 @@ test.describe('opening the center with nothing stored', () => {
     await expect(center.root).toContainText(center.text('center.nothing'));
     await expect(center.root.getByText(center.text('center.nothing'), { exact: true })).toHaveText(/^Es ist nichts gespeichert\./);
     await expect(center.sectionHeading()).toHaveText(`${center.purposeName()}: ${center.text('center.status.off')}`);
-    await expect(center.section()).toContainText(center.text('center.purposeEmpty', { days: DAYS }));
+    await expect(center.section()).toContainText(center.text('center.empty.history', { days: DAYS }));
     await expect(center.switch()).toHaveAttribute('aria-checked', 'false');
     await expect(center.switch()).toHaveText(center.text('center.switchOn', { purpose: center.purposeName() }));
     // Nothing to export, see or delete; restoring a file is possible.
@@ -109,7 +109,7 @@ test('after "Ja" the center shows the history: on, its count, dates and retentio
   await expect(center.switch()).toHaveAttribute('aria-checked', 'true');
   await expect(center.switch()).toHaveText(center.text('center.switchOff', { purpose: center.purposeName() }));
   await expect(center.section().locator('p').first()).toHaveText(
-    center.text('center.purposeRecords', {
+    center.text('center.records.history', {
       count: rows.length,
       from: await shownDate(page, oldest),
       to: await shownDate(page, newest),
@@ -136,7 +136,7 @@ test('after "Ja" the center shows the history: on, its count, dates and retentio
   await expect.poll(async () => (await historyRecords(page)).length).toBe(6);
   await center.openByWords('Meine Daten');
   await expect(center.section().locator('p').first()).toHaveText(
-    center.text('center.purposeRecords', {
+    center.text('center.records.history', {
       count: 6,
       from: await shownDate(page, oldest),
       to: await shownDate(page, (await historyRecords(page)).at(-1)?.at ?? ''),
@@ -179,7 +179,7 @@ test('deleting one message removes exactly that question; deleting the purpose\'
 
   await center.deletePurposeButton().click();
   await expect(chat.log.getByText(center.text('center.deleted'), { exact: true })).toHaveCount(2);
-  await expect(center.section()).toContainText(center.text('center.purposeEmpty', { days: DAYS }));
+  await expect(center.section()).toContainText(center.text('center.empty.history', { days: DAYS }));
   await expect(center.deletePurposeButton()).toHaveCount(0);
   await expect(center.showItems).toHaveCount(0);
   // Deleting the data does not end the consent: the switch stays on, the ledger is untouched.

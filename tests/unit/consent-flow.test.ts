@@ -56,12 +56,22 @@ describe('resolveWithdrawal', () => {
     });
 
     it('asks which, when two or more are active', () => {
-      expect(resolveWithdrawal({ purpose: undefined }, stateWith({ history: 'granted', marketing: 'granted' }))).toEqual({
+      expect(resolveWithdrawal({ purpose: undefined }, stateWith({ history: 'granted', insights: 'granted' }))).toEqual({
         kind: 'ask',
-        purposes: ['history', 'marketing'],
+        purposes: ['history', 'insights'],
       });
-      const all = stateWith({ history: 'granted', insights: 'granted', personalization: 'granted', marketing: 'granted' });
-      expect(resolveWithdrawal({ purpose: undefined }, all)).toEqual({ kind: 'ask', purposes: [...PURPOSES] });
+    });
+
+    it('ends advertising at once when it is on, whatever else is (SPEC 7.3: "STOP" ends marketing)', () => {
+      expect(resolveWithdrawal({ purpose: undefined }, stateWith({ history: 'granted', marketing: 'granted' }))).toEqual({ kind: 'end', purposes: ['marketing'] });
+    });
+
+    it('ends an opt-in still waiting for its confirmation', () => {
+      expect(resolveWithdrawal({ purpose: undefined }, stateWith({ marketing: 'pending' }))).toEqual({ kind: 'end', purposes: ['marketing'] });
+      expect(resolveWithdrawal({ purpose: 'marketing' }, stateWith({ marketing: 'pending' }))).toEqual({ kind: 'end', purposes: ['marketing'] });
+      expect(resolveWithdrawal({ purpose: 'all' }, stateWith({ marketing: 'pending', history: 'granted' }))).toEqual({ kind: 'end', purposes: ['history', 'marketing'] });
+      const all = stateWith({ history: 'granted', insights: 'granted', personalization: 'granted' });
+      expect(resolveWithdrawal({ purpose: undefined }, all)).toEqual({ kind: 'ask', purposes: PURPOSES.filter((p) => p !== 'marketing') });
     });
   });
 });

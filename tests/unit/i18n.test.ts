@@ -64,3 +64,24 @@ describe('t', () => {
     expect(t('en', 'chat.title', { site: 'X' })).not.toBe(t('de', 'chat.title', { site: 'X' }));
   });
 });
+
+describe('the informal German strings (Du)', async () => {
+  const { deDu } = await import('../../src/i18n/de-du.ts');
+  const keys = Object.keys(deDu) as UiKey[];
+
+  it('exist only for keys the formal strings have, with the same placeholders', () => {
+    for (const key of keys) {
+      expect(de[key], key).toBeDefined();
+      expect(placeholders(deDu[key] ?? ''), key).toEqual(placeholders(de[key]));
+    }
+  });
+
+  it('address the visitor informally: no formal "Sie"/"Ihr" is left, and each differs from the formal one', () => {
+    for (const key of keys) {
+      const text = deDu[key] ?? '';
+      expect(text, key).not.toBe(de[key]);
+      // "Sie" within quotes names the form of address itself.
+      expect(text.replace(/„Sie“/g, ''), key).not.toMatch(/\b(Sie|Ihr|Ihre|Ihren|Ihnen|Ihrer)\b/);
+    }
+  });
+});

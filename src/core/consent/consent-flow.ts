@@ -1,6 +1,6 @@
 import type { WithdrawalCommand } from './commands.ts';
-import { grantedPurposes, type ConsentState, type Decision } from './ledger.ts';
-import type { Purpose } from './purposes.ts';
+import type { ConsentState, Decision } from './ledger.ts';
+import { PURPOSES, type Purpose } from './purposes.ts';
 
 /*
  * When to ask for consent, and what a withdrawal ends. Pure rules over the consent state; the
@@ -15,8 +15,14 @@ export type WithdrawalOutcome =
   /** Nothing to end: no purpose (or not the one named) is active. */
   | { readonly kind: 'nothing'; readonly purpose?: Purpose | undefined };
 
+/**
+ * What a withdrawal ends. A bare "STOP" while advertising is on ends advertising at once, as
+ * every advertising channel promises (SPEC 7.3, UWG § 7); other purposes are named or asked for.
+ * A marketing opt-in waiting for its confirmation counts as on: STOP ends it too.
+ */
 export function resolveWithdrawal(command: WithdrawalCommand, state: ConsentState): WithdrawalOutcome {
-  const active = grantedPurposes(state);
+  const active = PURPOSES.filter((p) => state[p] === 'granted' || (p === 'marketing' && state[p] === 'pending'));
+  if (command.purpose === undefined && active.includes('marketing')) return { kind: 'end', purposes: ['marketing'] };
   if (command.purpose === 'all') return active.length > 0 ? { kind: 'end', purposes: active } : { kind: 'nothing' };
   if (command.purpose) {
     return active.includes(command.purpose) ? { kind: 'end', purposes: [command.purpose] } : { kind: 'nothing', purpose: command.purpose };
@@ -57,4 +63,35 @@ export function shouldOfferHistory(context: HistoryOfferContext): boolean {
   if (context.requested) return true;
   if (context.askedThisVisit) return false;
   return (status === 'unknown' || status === 'outdated') && context.exchanges >= HISTORY_OFFER_AFTER;
+}
+
+/** When counting would help improve the answers: right after a rating or an unanswered question. */
+export type InsightsMoment = 'feedback' | 'unanswered';
+
+export interface PurposeOfferContext {
+  readonly state: ConsentState;
+  readonly askedThisVisit: boolean;
+  readonly storageAvailable: boolean;
+}
+
+/** Undecided, or decided for a text that has changed since: the only states in which to ask unasked. */
+function undecided(state: ConsentState, purpose: Purpose): boolean {
+  return state[purpose] === 'unknown' || state[purpose] === 'outdated';
+}
+
+/**
+ * Whether to ask for anonymous counting (SPEC 5): once per visit, at a moment where the reason is
+ * obvious to the visitor (it just rated an answer, or just got none), and never again after a
+ * decision.
+ */
+export function shouldOfferInsights(context: PurposeOfferContext & { readonly moment: InsightsMoment | undefined }): boolean {
+  return context.storageAvailable && !context.askedThisVisit && context.moment !== undefined && undecided(context.state, 'insights');
+}
+
+/**
+ * Whether to ask for personalization (SPEC 6): only when the visitor gave a reason in its own
+ * words (told its name, or confirmed an interest), once per visit, never again after a decision.
+ */
+export function shouldOfferPersonalization(context: PurposeOfferContext): boolean {
+  return context.storageAvailable && !context.askedThisVisit && undecided(context.state, 'personalization');
 }
