@@ -38,10 +38,11 @@ export default defineConfig({
     plugins: settingsFile
       ? [
           {
-            // The build's own imports of vertraut.config.ts get the chosen file instead.
+            // The build's own imports of vertraut.config.ts get the chosen file instead (except the
+            // chosen file's own import, which may build on the default settings).
             name: 'vertraut-settings-file',
             enforce: 'pre',
-            resolveId: (source) => (source.endsWith('/vertraut.config.ts') ? settingsFile : undefined),
+            resolveId: (source, importer) => (source.endsWith('/vertraut.config.ts') && importer !== settingsFile ? settingsFile : undefined),
           },
         ]
       : [],

@@ -8,6 +8,8 @@ import { chromiumLaunchOptions } from './scripts/lib/chromium.ts';
  */
 const port = Number(process.env['VERTRAUT_TEST_PORT'] ?? 4329);
 const baseURL = `http://127.0.0.1:${port}`;
+// The variant build (npm run build:variant: service-only chat, an insights endpoint) on the next port.
+const variantURL = `http://127.0.0.1:${port + 1}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,16 +28,34 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: 'variant/**',
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: chromiumLaunchOptions(),
       },
     },
+    {
+      name: 'variant',
+      testMatch: 'variant/**/*.spec.ts',
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: variantURL,
+        launchOptions: chromiumLaunchOptions(),
+      },
+    },
   ],
-  webServer: {
-    command: `node scripts/serve.ts ${port}`,
-    url: `${baseURL}/`,
-    reuseExistingServer: !process.env['CI'],
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.ts ${port}`,
+      url: `${baseURL}/`,
+      reuseExistingServer: !process.env['CI'],
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/serve.ts ${port + 1} dist-variant`,
+      url: `${variantURL}/`,
+      reuseExistingServer: !process.env['CI'],
+      timeout: 60_000,
+    },
+  ],
 });
