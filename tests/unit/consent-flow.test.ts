@@ -4,7 +4,11 @@ import {
   HISTORY_OFFER_AFTER,
   resolveWithdrawal,
   shouldOfferHistory,
+  shouldOfferInsights,
+  shouldOfferPersonalization,
   type HistoryOfferContext,
+  type InsightsMoment,
+  type PurposeOfferContext,
 } from '../../src/core/consent/consent-flow.ts';
 import type { ConsentState, PurposeStatus } from '../../src/core/consent/ledger.ts';
 import { PURPOSES, type Purpose } from '../../src/core/consent/purposes.ts';
@@ -138,5 +142,91 @@ describe('shouldOfferHistory', () => {
 
   it('looks only at the history purpose', () => {
     expect(offer({ state: stateWith({ marketing: 'objected', insights: 'refused' }) })).toBe(true);
+  });
+});
+
+/** Every status a purpose can have, and the two in which the bot may ask without being asked. */
+const STATUSES: readonly PurposeStatus[] = ['unknown', 'granted', 'refused', 'withdrawn', 'objected', 'pending', 'outdated'];
+const ASKABLE: readonly PurposeStatus[] = ['unknown', 'outdated'];
+
+describe('shouldOfferInsights (SPEC 5: asked at a moment where counting obviously helps)', () => {
+  const MOMENTS: readonly (InsightsMoment | undefined)[] = ['feedback', 'unanswered', undefined];
+  const base: PurposeOfferContext & { moment: InsightsMoment | undefined } = {
+    state: stateWith(),
+    askedThisVisit: false,
+    storageAvailable: true,
+    moment: 'unanswered',
+  };
+  const offer = (change: Partial<typeof base>) => shouldOfferInsights({ ...base, ...change });
+
+  it.each<[label: string, change: Partial<typeof base>, offered: boolean]>([
+    ['right after a rating, never asked', { moment: 'feedback' }, true],
+    ['right after an unanswered question, never asked', { moment: 'unanswered' }, true],
+    ['after a rating, consent given to a text that changed since', { moment: 'feedback', state: stateWith({ insights: 'outdated' }) }, true],
+    ['at any other moment (an answer, a greeting)', { moment: undefined }, false],
+    ['a second time in the same visit', { askedThisVisit: true }, false],
+    ['when the browser cannot keep data', { storageAvailable: false }, false],
+    ['when already granted', { state: stateWith({ insights: 'granted' }) }, false],
+    ['after "Nein"', { state: stateWith({ insights: 'refused' }) }, false],
+    ['after a withdrawal', { state: stateWith({ insights: 'withdrawn' }) }, false],
+  ])('%s → %s', (_label, change, offered) => {
+    expect(offer(change)).toBe(offered);
+  });
+
+  it('offers exactly when all holds: storage, not asked this visit, a moment, and insights undecided or outdated (full truth table)', () => {
+    let offers = 0;
+    for (const status of STATUSES)
+      for (const moment of MOMENTS)
+        for (const askedThisVisit of [false, true])
+          for (const storageAvailable of [false, true]) {
+            const expected = storageAvailable && !askedThisVisit && moment !== undefined && ASKABLE.includes(status);
+            const actual = offer({ state: stateWith({ insights: status }), moment, askedThisVisit, storageAvailable });
+            expect(actual, JSON.stringify({ status, moment, askedThisVisit, storageAvailable })).toBe(expected);
+            if (actual) offers += 1;
+          }
+    // 2 statuses × 2 moments: the table is not all "no".
+    expect(offers).toBe(4);
+  });
+
+  it('looks only at the insights purpose', () => {
+    const others = stateWith({ history: 'refused', personalization: 'objected', marketing: 'objected' });
+    expect(offer({ state: others })).toBe(true);
+    expect(offer({ state: { ...others, insights: 'refused' } })).toBe(false);
+    for (const purpose of PURPOSES.filter((p) => p !== 'insights')) expect(offer({ state: stateWith({ [purpose]: 'granted' }) }), purpose).toBe(true);
+  });
+});
+
+describe('shouldOfferPersonalization (SPEC 6: asked when the visitor gave a reason)', () => {
+  const base: PurposeOfferContext = { state: stateWith(), askedThisVisit: false, storageAvailable: true };
+  const offer = (change: Partial<PurposeOfferContext>) => shouldOfferPersonalization({ ...base, ...change });
+
+  it.each<[label: string, change: Partial<PurposeOfferContext>, offered: boolean]>([
+    ['never asked', {}, true],
+    ['consent given to a text that changed since', { state: stateWith({ personalization: 'outdated' }) }, true],
+    ['a second time in the same visit', { askedThisVisit: true }, false],
+    ['when the browser cannot keep data', { storageAvailable: false }, false],
+    ['when already granted', { state: stateWith({ personalization: 'granted' }) }, false],
+    ['after "Nein"', { state: stateWith({ personalization: 'refused' }) }, false],
+    ['after a withdrawal', { state: stateWith({ personalization: 'withdrawn' }) }, false],
+  ])('%s → %s', (_label, change, offered) => {
+    expect(offer(change)).toBe(offered);
+  });
+
+  it('offers exactly when storage works, it was not asked this visit, and personalization is undecided or outdated (full truth table)', () => {
+    let offers = 0;
+    for (const status of STATUSES)
+      for (const askedThisVisit of [false, true])
+        for (const storageAvailable of [false, true]) {
+          const expected = storageAvailable && !askedThisVisit && ASKABLE.includes(status);
+          const actual = offer({ state: stateWith({ personalization: status }), askedThisVisit, storageAvailable });
+          expect(actual, JSON.stringify({ status, askedThisVisit, storageAvailable })).toBe(expected);
+          if (actual) offers += 1;
+        }
+    expect(offers).toBe(2);
+  });
+
+  it('looks only at the personalization purpose', () => {
+    expect(offer({ state: stateWith({ history: 'refused', insights: 'withdrawn', marketing: 'objected' }) })).toBe(true);
+    for (const purpose of PURPOSES.filter((p) => p !== 'personalization')) expect(offer({ state: stateWith({ [purpose]: 'granted' }) }), purpose).toBe(true);
   });
 });

@@ -123,6 +123,39 @@ describe('consentState', () => {
   });
 });
 
+describe('consentState for the double opt-in (SPEC 7.2: "START", then a second confirmation)', () => {
+  it('counts a request as pending, which allows nothing', () => {
+    const state = consentState([decided('marketing', 'requested')], currentHash);
+    expect(state.marketing).toBe('pending');
+    expect(isGranted(state, 'marketing')).toBe(false);
+    expect(grantedPurposes(state)).toEqual([]);
+  });
+
+  it('counts a request followed by the confirmation as granted', () => {
+    const state = consentState([decided('marketing', 'requested'), decided('marketing', 'granted')], currentHash);
+    expect(state.marketing).toBe('granted');
+    expect(grantedPurposes(state)).toEqual(['marketing']);
+  });
+
+  it('counts a request to a text that has changed since as outdated: there is nothing left to confirm', () => {
+    const state = consentState([decided('marketing', 'requested', { textHash: 'hash-marketing-de-v1' })], currentHash);
+    expect(state.marketing).toBe('outdated');
+    expect(isGranted(state, 'marketing')).toBe(false);
+  });
+
+  it('counts a request followed by an objection ("STOP") as objected', () => {
+    const state = consentState([decided('marketing', 'requested'), decided('marketing', 'objected')], currentHash);
+    expect(state.marketing).toBe('objected');
+    expect(isGranted(state, 'marketing')).toBe(false);
+  });
+
+  it('leaves the other purposes alone', () => {
+    const state = consentState([decided('history', 'granted'), decided('marketing', 'requested')], currentHash);
+    expect(state).toEqual({ history: 'granted', insights: 'unknown', personalization: 'unknown', marketing: 'pending' });
+    expect(grantedPurposes(state)).toEqual(['history']);
+  });
+});
+
 describe('grantedPurposes and isGranted', () => {
   it('list exactly the purposes whose last decision is a current grant', () => {
     const state = consentState(

@@ -32,3 +32,31 @@ describe('deploy headers', () => {
     expect(file.match(/Clear-Site-Data/g)).toHaveLength(2);
   });
 });
+
+describe('cspDirectives (SPEC 5.4, 8.2)', () => {
+  const connectSrc = (directives: readonly string[]) => directives.filter((directive) => directive.startsWith('connect-src'));
+
+  it('allow connections to the site itself only, when no insights endpoint is configured', () => {
+    expect(connectSrc(cspDirectives())).toEqual(["connect-src 'self'"]);
+    expect(cspDirectives(undefined)).toEqual(cspDirectives());
+    expect(cspDirectives().join('; ')).not.toMatch(/https?:|\*/);
+  });
+
+  it.each([
+    ['an https endpoint with a path, query and fragment', 'https://reports.example.org/api/vertraut?site=1#x', 'https://reports.example.org'],
+    ['an https endpoint on its own port', 'https://reports.example.org:8443/api', 'https://reports.example.org:8443'],
+    ['an https endpoint with the default port written out', 'https://reports.example.org:443/api', 'https://reports.example.org'],
+    ['an endpoint with a user name and password', 'https://user:secret@reports.example.org/api', 'https://reports.example.org'],
+    ['a local endpoint for testing', 'http://localhost:4444/x', 'http://localhost:4444'],
+  ])('add exactly the origin of %s, and change nothing else', (_label, endpoint, origin) => {
+    const directives = cspDirectives(endpoint);
+    expect(connectSrc(directives)).toEqual([`connect-src 'self' ${origin}`]);
+    expect(directives.map((directive) => (directive.startsWith('connect-src') ? "connect-src 'self'" : directive))).toEqual(cspDirectives());
+    expect(directives.join(' ')).not.toMatch(/api|vertraut\?|secret|user|#/);
+  });
+
+  it('reach the deploy headers file', () => {
+    expect(headersFile('/', 'https://reports.example.org/api')).toContain("connect-src 'self' https://reports.example.org;");
+    expect(headersFile('/')).toContain("connect-src 'self';");
+  });
+});

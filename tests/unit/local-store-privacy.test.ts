@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ledgerEntry, type Decision, type LedgerEntry } from '../../src/core/consent/ledger.ts';
 import type { Purpose } from '../../src/core/consent/purposes.ts';
+import type { InsightEvent } from '../../src/core/insights/events.ts';
+import type { Profile } from '../../src/core/personal/profile.ts';
 import { LocalStore, StorageUnavailable, type StoredData } from '../../src/storage/local-store.ts';
 import type { HistoryRow } from '../../src/storage/schema.ts';
 import { useFreshStores } from './support/fake-indexeddb.ts';
@@ -32,22 +34,34 @@ function botAnswered(entryId: string, at = '2026-04-15T10:00:00.000Z'): HistoryR
 }
 
 /** What the store holds, history without the generated ids (for comparing content). */
-async function contentOf(store: LocalStore): Promise<{ ledger: readonly LedgerEntry[]; history: HistoryRow[] }> {
-  const { ledger, history } = await store.read();
-  return { ledger, history: history.map(({ id: _id, ...row }) => row) };
+async function contentOf(store: LocalStore): Promise<Omit<StoredData, 'history'> & { history: HistoryRow[] }> {
+  const { ledger, history, insights, profile } = await store.read();
+  return { ledger, history: history.map(({ id: _id, ...row }) => row), insights, profile };
 }
 
-/** A store holding two decisions and three messages: what an import must not lose by failing. */
+const STORED_EVENTS: InsightEvent[] = [
+  { kind: 'answered', day: '2026-04-15', lang: 'de', entryId: 'versanddauer' },
+  { kind: 'feedback', day: '2026-04-15', lang: 'de', entryId: 'versanddauer', helpful: true },
+];
+const STORED_PROFILE: Profile = { name: 'Anna', lang: 'de', address: 'du', interests: ['versand'], usedAt: '2026-04-15T10:00:00.000Z' };
+
+/** A store holding four decisions, three messages, two events and a profile: what an import must not lose by failing. */
 async function storeWithData(): Promise<{ store: LocalStore; before: Awaited<ReturnType<typeof contentOf>> }> {
   const store = await openStore();
   await store.appendLedger(decision('history', 'granted'));
   await store.appendLedger(decision('marketing', 'refused'));
+  await store.appendLedger(decision('insights', 'granted'));
+  await store.appendLedger(decision('personalization', 'granted'));
   await store.addHistory(visitorSaid('Wie lange dauert der Versand?'));
   await store.addHistory(botAnswered('versanddauer'));
   await store.addHistory(visitorSaid('Danke', '2026-04-15T10:01:00.000Z'));
+  for (const event of STORED_EVENTS) await store.addInsight(event);
+  await store.putProfile(STORED_PROFILE);
   const before = await contentOf(store);
-  expect(before.ledger).toHaveLength(2);
+  expect(before.ledger).toHaveLength(4);
   expect(before.history).toHaveLength(3);
+  expect(before.insights).toEqual(STORED_EVENTS);
+  expect(before.profile).toEqual(STORED_PROFILE);
   return { store, before };
 }
 
@@ -109,19 +123,36 @@ describe('LocalStore.replaceAll (SPEC 4.6, restore an export)', () => {
       botAnswered('versandkosten', '2026-04-01T09:00:00.000Z'),
       { at: '2026-04-01T09:01:00.000Z', lang: 'en', from: 'bot', reply: { kind: 'clarify', entryIds: ['ruecksendung', 'umtausch'] } },
     ],
+    insights: [
+      { kind: 'clarified', day: '2026-04-01', lang: 'en', entryIds: ['ruecksendung', 'umtausch'] },
+      { kind: 'unanswered', day: '2026-04-01', lang: 'de', text: 'Kann ich mit PayPal zahlen?' },
+      { kind: 'unanswered', day: '2026-04-02', lang: 'de' },
+      { kind: 'answered', day: '2026-04-02', lang: 'en', entryId: 'versandkosten' },
+    ],
+    profile: { name: 'Bernd', lang: 'en', interests: ['ruecksendung', 'bezahlung'], usedAt: '2026-04-02T08:00:00.000Z' },
   };
 
-  it('replaces the ledger and the history with the imported ones, in their order', async () => {
-    const { store } = await storeWithData();
+  it('replaces the ledger, the history, the events and the profile with the imported ones, in their order', async () => {
+    const { store, before } = await storeWithData();
     await store.replaceAll(imported);
-    expect(await contentOf(store)).toEqual({ ledger: imported.ledger, history: imported.history });
+    const after = await contentOf(store);
+    expect(after).toEqual({ ledger: imported.ledger, history: imported.history, insights: imported.insights, profile: imported.profile });
+    // Nothing of what was there before is left over: the profile is the file's, not merged with the old one.
+    expect(after.profile).not.toHaveProperty('address');
+    expect(after.insights).not.toContainEqual(before.insights[0]);
+  });
+
+  it('deletes the stored events and profile when the file has none (a version 1 file)', async () => {
+    const { store, before } = await storeWithData();
+    await store.replaceAll({ ledger: before.ledger, history: before.history, insights: [], profile: undefined });
+    expect(await contentOf(store)).toEqual({ ...before, insights: [], profile: undefined });
   });
 
   it('keeps the ledger order of the file, not the order of the times in it', async () => {
     const store = await openStore();
     const later = decision('history', 'granted');
     const earlier = { ...decision('history', 'withdrawn'), at: '2020-01-01T00:00:00.000Z' };
-    await store.replaceAll({ ledger: [later, earlier], history: [] });
+    await store.replaceAll({ ledger: [later, earlier], history: [], insights: [], profile: undefined });
     expect((await store.read()).ledger.map((entry) => entry.decision)).toEqual(['granted', 'withdrawn']);
   });
 
@@ -131,7 +162,7 @@ describe('LocalStore.replaceAll (SPEC 4.6, restore an export)', () => {
       { ...visitorSaid('eins'), id: 500 },
       { ...visitorSaid('zwei'), id: 500 },
     ];
-    await store.replaceAll({ ledger: [], history: withIds });
+    await store.replaceAll({ ledger: [], history: withIds, insights: [], profile: undefined });
     const { history } = await store.read();
     expect(history.map((row) => row.text)).toEqual(['eins', 'zwei']);
     expect(new Set(history.map((row) => row.id)).size).toBe(2);
@@ -141,8 +172,8 @@ describe('LocalStore.replaceAll (SPEC 4.6, restore an export)', () => {
 
   it('empties the store when the file holds nothing', async () => {
     const { store } = await storeWithData();
-    await store.replaceAll({ ledger: [], history: [] });
-    expect(await store.read()).toEqual({ ledger: [], history: [] });
+    await store.replaceAll({ ledger: [], history: [], insights: [], profile: undefined });
+    expect(await store.read()).toEqual({ ledger: [], history: [], insights: [], profile: undefined });
   });
 
   it('leaves later writes working (appending after an import continues the ledger)', async () => {
@@ -158,7 +189,7 @@ describe('LocalStore.replaceAll (SPEC 4.6, restore an export)', () => {
     await store.replaceAll(imported);
     store.close();
     const again = await openStore();
-    expect(await contentOf(again)).toEqual({ ledger: imported.ledger, history: imported.history });
+    expect(await contentOf(again)).toEqual({ ledger: imported.ledger, history: imported.history, insights: imported.insights, profile: imported.profile });
   });
 });
 
@@ -178,23 +209,43 @@ describe('LocalStore.replaceAll that fails halfway changes nothing', () => {
 
   it('when two ledger entries carry the same key (seq), the ledger bulkAdd fails', async () => {
     const duplicate = { ...decision('history', 'granted'), seq: 7 } as LedgerEntry;
-    await expectUnchangedAfterFailure({ ledger: [duplicate, { ...duplicate }], history: [] });
+    await expectUnchangedAfterFailure({ ledger: [duplicate, { ...duplicate }], history: [], insights: [], profile: undefined });
   });
 
   it('when a history row cannot be stored (a function value), the last write fails', async () => {
     const unstorable = { ...visitorSaid('x'), text: (() => 'not data') as unknown as string };
-    await expectUnchangedAfterFailure({ ledger: [decision('history', 'granted')], history: [visitorSaid('ok'), unstorable] });
+    await expectUnchangedAfterFailure({ ledger: [decision('history', 'granted')], history: [visitorSaid('ok'), unstorable], insights: [], profile: undefined });
   });
 
   it('when a ledger entry cannot be stored (a symbol value), nothing is half-written', async () => {
     const unstorable = { ...decision('history', 'granted'), at: Symbol('at') as unknown as string };
-    await expectUnchangedAfterFailure({ ledger: [decision('history', 'granted'), unstorable], history: [visitorSaid('ok')] });
+    await expectUnchangedAfterFailure({ ledger: [decision('history', 'granted'), unstorable], history: [visitorSaid('ok')], insights: [], profile: undefined });
+  });
+
+  it('when one counted event cannot be stored (a function value), the ledger and history written before it are undone', async () => {
+    const unstorable = { kind: 'answered', day: '2026-04-02', lang: 'de', entryId: (() => 'x') as unknown as string } as const;
+    await expectUnchangedAfterFailure({
+      ledger: [decision('insights', 'granted')],
+      history: [visitorSaid('ok')],
+      insights: [{ kind: 'answered', day: '2026-04-01', lang: 'de', entryId: 'versandkosten' }, unstorable],
+      profile: { name: 'Bernd', interests: [], usedAt: '2026-04-02T08:00:00.000Z' },
+    });
+  });
+
+  it('when the profile cannot be stored (a symbol value), everything written before it is undone', async () => {
+    const unstorable = { interests: [], usedAt: Symbol('usedAt') as unknown as string };
+    await expectUnchangedAfterFailure({
+      ledger: [decision('personalization', 'granted')],
+      history: [visitorSaid('ok')],
+      insights: [{ kind: 'unanswered', day: '2026-04-01', lang: 'de' }],
+      profile: unstorable,
+    });
   });
 
   it('when the database was closed, it rejects with StorageUnavailable', async () => {
     const { store } = await storeWithData();
     store.close();
-    const error = await rejection(store.replaceAll({ ledger: [], history: [] }));
+    const error = await rejection(store.replaceAll({ ledger: [], history: [], insights: [], profile: undefined }));
     expect(error).toMatchObject({ name: 'StorageUnavailable', reason: 'the database was closed' });
   });
 });

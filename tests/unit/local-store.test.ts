@@ -139,7 +139,7 @@ describe('LocalStore history', () => {
     for (const entry of entries) await store.appendLedger(entry);
     await store.addHistory(visitorSaid('Passwort vergessen', '2026-04-15T10:00:00.000Z'));
     await store.deletePurposeData('history');
-    expect(await store.read()).toEqual({ ledger: entries, history: [] });
+    expect(await store.read()).toEqual({ ledger: entries, history: [], insights: [], profile: undefined });
   });
 
   it('keeps the history when another purpose ends', async () => {
@@ -147,6 +147,7 @@ describe('LocalStore history', () => {
     await store.addHistory(visitorSaid('Passwort vergessen', '2026-04-15T10:00:00.000Z'));
     await store.deletePurposeData('marketing');
     await store.deletePurposeData('insights');
+    await store.deletePurposeData('personalization');
     expect((await store.read()).history).toHaveLength(1);
   });
 });
@@ -178,8 +179,8 @@ describe('LocalStore.enforce (SPEC 3.7, 3.8)', () => {
 
   it('deletes all history when history is not granted (withdrawn, outdated, never asked), and keeps the ledger', async () => {
     const { store, ledger } = await storeWithHistory();
-    await store.enforce(RETENTION, new Set(['marketing', 'insights']), NOW);
-    expect(await store.read()).toEqual({ ledger, history: [] });
+    await store.enforce(RETENTION, new Set(['marketing', 'insights', 'personalization']), NOW);
+    expect(await store.read()).toEqual({ ledger, history: [], insights: [], profile: undefined });
   });
 });
 
@@ -207,10 +208,13 @@ describe('LocalStore.wipe', () => {
   it('leaves nothing behind to read when opened again', async () => {
     const store = await openStore();
     await store.appendLedger(decision('history', 'granted'));
+    await store.addHistory(visitorSaid('Hallo', '2026-04-15T10:00:00.000Z'));
+    await store.addInsight({ kind: 'answered', day: '2026-04-15', lang: 'de', entryId: 'versanddauer' });
+    await store.putProfile({ name: 'Anna', interests: [], usedAt: '2026-04-15T10:00:00.000Z' });
     store.close();
     await LocalStore.wipe();
     const again = await openStore();
-    expect(await again.read()).toEqual({ ledger: [], history: [] });
+    expect(await again.read()).toEqual({ ledger: [], history: [], insights: [], profile: undefined });
   });
 });
 
@@ -243,11 +247,9 @@ describe('LocalStore.read with damaged rows', () => {
     expect(data.history).toEqual([expect.objectContaining(goodRow)]);
   });
 
-  // BUG: read() checks only that some fields are strings, not that they are one of the known
-  // values, so a ledger row with an unknown decision or purpose is returned as a LedgerEntry.
-  // consentState then reports e.g. history: 'vielleicht', a status outside PurposeStatus that the
-  // privacy center cannot show and shouldOfferHistory never asks again for. Expected: the row is
-  // skipped (ledger []); actual: it is returned.
+  // A row with an unknown decision or purpose would give consentState a status outside
+  // PurposeStatus (history: 'vielleicht') that the privacy center cannot show and
+  // shouldOfferHistory never asks again for.
   it('skips ledger rows with an unknown decision or purpose', async () => {
     const good = decision('history', 'granted');
     await writeRaw([{ ...good, decision: 'vielleicht' }, { ...good, purpose: 'telemetry' }], []);
