@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { LANGUAGES, type FaqEntry, type Language } from '../core/content/faq-entry.ts';
-import { faqFrontmatterSchema, isSlug } from '../core/content/faq-schema.ts';
+import { isSlug } from '../core/content/faq-entry.ts';
+import { faqFrontmatterSchema } from '../core/content/faq-schema.ts';
 import { parseSynonyms } from '../core/search/synonyms.ts';
 import { MarkdownProblem, renderMarkdown } from './markdown.ts';
 

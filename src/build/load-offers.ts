@@ -2,8 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { LANGUAGES, type Language } from '../core/content/faq-entry.ts';
-import { isSlug } from '../core/content/faq-schema.ts';
-import { calendarDay, OFFER_TEXT_MAX, offerFrontmatterSchema, type Day, type Offer } from '../core/marketing/offer.ts';
+import { isSlug } from '../core/content/faq-entry.ts';
+import { calendarDay, type Day } from '../core/calendar-day.ts';
+import type { Offer } from '../core/marketing/offer.ts';
+import { OFFER_TEXT_MAX, offerFrontmatterSchema } from '../core/marketing/offer-schema.ts';
 import { ContentError, type ContentSet } from './load-content.ts';
 import { MarkdownProblem, renderMarkdown, type RenderedMarkdown } from './markdown.ts';
 

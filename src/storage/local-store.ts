@@ -3,9 +3,10 @@ import { isLanguage } from '../core/content/faq-entry.ts';
 import { DECISIONS, METHODS, type LedgerEntry } from '../core/consent/ledger.ts';
 import { isPurpose, type Purpose } from '../core/consent/purposes.ts';
 import { retentionCutoff, type RetentionDays } from '../core/consent/retention.ts';
-import { isDay, type InsightEvent } from '../core/insights/events.ts';
+import { calendarDay, isDay } from '../core/calendar-day.ts';
+import { MAX_EVENT_TEXT, type InsightEvent } from '../core/insights/events.ts';
 import type { Profile } from '../core/personal/profile.ts';
-import { normalizeProfile } from '../core/personal/profile-rules.ts';
+import { isProfileExpired, normalizeProfile } from '../core/personal/profile-rules.ts';
 import { createDatabase, DATABASE_NAME, PROFILE_KEY, type HistoryRow, type InsightRow, type LedgerRow, type VertrautDatabase } from './schema.ts';
 
 /*
@@ -103,9 +104,9 @@ export class LocalStore {
   read(): Promise<StoredData> {
     return this.#run(() =>
       this.#db.transaction('r', [this.#db.ledger, this.#db.history, this.#db.insights, this.#db.profile], async () => {
-        const ledger = (await this.#db.ledger.orderBy('seq').toArray()).filter(isLedgerRow).map(withoutSeq);
+        const ledger = (await this.#db.ledger.orderBy('seq').toArray()).filter(isLedgerRow).map(ledgerEntryOf);
         const history = (await this.#db.history.orderBy('id').toArray()).filter(isHistoryRow);
-        const insights = (await this.#db.insights.orderBy('id').toArray()).filter(isInsightRow).map((row) => withoutId(row) as InsightEvent);
+        const insights = (await this.#db.insights.orderBy('id').toArray()).flatMap((row) => insightEventOf(row) ?? []);
         const profile = normalizeProfile(withoutKey(await this.#db.profile.get(PROFILE_KEY)), new Date());
         return { ledger, history, insights, profile };
       }),
@@ -164,10 +165,10 @@ export class LocalStore {
         else await history.where('at').below(retentionCutoff('history', retention, now)).delete();
         // Events carry a day, not a time: a day is kept while any moment of it is within the limit.
         if (!granted.has('insights')) await insights.clear();
-        else await insights.where('day').below(retentionCutoff('insights', retention, now).slice(0, 10)).delete();
+        else await insights.where('day').below(calendarDay(new Date(retentionCutoff('insights', retention, now)))).delete();
         // The profile is deleted after the configured time without use (SPEC 3.8).
         const row = await profile.get(PROFILE_KEY);
-        if (row && (!granted.has('personalization') || row.usedAt < retentionCutoff('personalization', retention, now))) await profile.clear();
+        if (row && (!granted.has('personalization') || isProfileExpired(row, retention.personalization, now))) await profile.clear();
       }),
     );
   }
@@ -186,9 +187,10 @@ export class LocalStore {
   }
 }
 
-function withoutSeq(row: LedgerRow): LedgerEntry {
-  const { seq: _seq, ...entry } = row;
-  return entry;
+/** A ledger entry copied field by field: exactly the SPEC 3.5 fields, whatever else a row holds. */
+function ledgerEntryOf(row: LedgerRow): LedgerEntry {
+  const { consentId, purpose, decision, policyVersion, textHash, method, lang, at } = row;
+  return { consentId, purpose, decision, policyVersion, textHash, method, lang, at };
 }
 
 function isLedgerRow(row: unknown): row is LedgerRow {
@@ -207,11 +209,6 @@ function isLedgerRow(row: unknown): row is LedgerRow {
   );
 }
 
-function withoutId<T extends { id?: number }>(row: T): Omit<T, 'id'> {
-  const { id: _id, ...rest } = row;
-  return rest;
-}
-
 function withoutKey<T extends { key?: string }>(row: T | undefined): Omit<T, 'key'> | undefined {
   if (!row) return undefined;
   const { key: _key, ...rest } = row;
@@ -219,22 +216,36 @@ function withoutKey<T extends { key?: string }>(row: T | undefined): Omit<T, 'ke
 }
 
 const ENTRY_ID = /^[a-z0-9-]{1,100}$/;
+/** A clarifying question offers at most this many entries (as the export format allows). */
+const MAX_CLARIFIED = 10;
 
-/** An event as written: a known kind with its fields, a day, a language, nothing else of note. */
-function isInsightRow(row: unknown): row is InsightRow {
-  const r = row as Partial<Record<string, unknown>> | null;
-  if (!r || !isDay(r['day']) || !isLanguage(r['lang'])) return false;
+const isEntryId = (value: unknown): value is string => typeof value === 'string' && ENTRY_ID.test(value);
+
+/**
+ * An event as written, copied field by field: a known kind with exactly its fields, a day and a
+ * language. Anything else in a row (a field no event has) is not read, so what the visitor sees
+ * and exports is what the export format accepts back.
+ */
+function insightEventOf(row: InsightRow): InsightEvent | undefined {
+  const r = row as Partial<Record<string, unknown>>;
+  const { day, lang } = r;
+  if (!isDay(day) || !isLanguage(lang)) return undefined;
   switch (r['kind']) {
     case 'answered':
-      return typeof r['entryId'] === 'string' && ENTRY_ID.test(r['entryId']);
-    case 'clarified':
-      return Array.isArray(r['entryIds']) && r['entryIds'].every((id) => typeof id === 'string' && ENTRY_ID.test(id));
-    case 'unanswered':
-      return r['text'] === undefined || (typeof r['text'] === 'string' && r['text'].length <= 300);
+      return isEntryId(r['entryId']) ? { kind: 'answered', day, lang, entryId: r['entryId'] } : undefined;
+    case 'clarified': {
+      const ids = r['entryIds'];
+      return Array.isArray(ids) && ids.length <= MAX_CLARIFIED && ids.every(isEntryId) ? { kind: 'clarified', day, lang, entryIds: [...ids] } : undefined;
+    }
+    case 'unanswered': {
+      const text = r['text'];
+      if (text === undefined) return { kind: 'unanswered', day, lang };
+      return typeof text === 'string' && text.length <= MAX_EVENT_TEXT ? { kind: 'unanswered', day, lang, text } : undefined;
+    }
     case 'feedback':
-      return typeof r['entryId'] === 'string' && ENTRY_ID.test(r['entryId']) && typeof r['helpful'] === 'boolean';
+      return isEntryId(r['entryId']) && typeof r['helpful'] === 'boolean' ? { kind: 'feedback', day, lang, entryId: r['entryId'], helpful: r['helpful'] } : undefined;
     default:
-      return false;
+      return undefined;
   }
 }
 

@@ -1,7 +1,6 @@
 import type { Language } from '../core/content/faq-entry.ts';
 import { recognizeConsentKeyword, recognizeEndOfChat, recognizeHistoryRequest, recognizeWithdrawal, type WithdrawalCommand } from '../core/consent/commands.ts';
-import { shouldOfferInsights, type InsightsMoment } from '../core/consent/consent-flow.ts';
-import { eventForFeedback, eventForReply } from '../core/insights/record.ts';
+import { cardSpacingAllows, shouldOfferInsights, type InsightsMoment } from '../core/consent/consent-flow.ts';
 import { recognizeStartKeyword, shouldAskMarketing } from '../core/marketing/marketing-commands.ts';
 import type { ConsentMethod, ConsentState } from '../core/consent/ledger.ts';
 import { isPurpose, PURPOSES, type MarketingSettings, type Purpose } from '../core/consent/purposes.ts';
@@ -42,6 +41,8 @@ export class ConsentDialog {
   /** The open consent card: only a keyword typed right after it counts as an answer to it. */
   #pending: { purpose: Purpose; card: HTMLElement } | undefined;
   #closeAfterEnd = false;
+  /** The number of exchanges when the last card was shown (see cardSpacingAllows). */
+  #lastCardAt: number | undefined;
 
   constructor(
     view: ChatView,
@@ -113,9 +114,13 @@ export class ConsentDialog {
    */
   async afterReply(visitorText: string | undefined, reply: BotReply, lang: Language): Promise<void> {
     await this.#consent.recordExchange(visitorText, storedReply(reply, lang));
-    const event = eventForReply(reply, visitorText ?? '', lang, new Date());
-    if (event) await this.#consent.recordInsight(event);
-    if (this.#pending) return;
+    // The scrubber loads only for a visitor who allowed counting.
+    if (this.#consent.state().insights === 'granted') {
+      const { eventForReply } = await import('../core/insights/record.ts');
+      const event = eventForReply(reply, visitorText ?? '', lang, new Date());
+      if (event) await this.#consent.recordInsight(event);
+    }
+    if (this.#pending || !this.#mayOfferUnasked()) return;
     if (reply.kind === 'none' && this.#offerInsights('unanswered')) return;
     if (this.#consent.offerHistory(false)) this.offerCard('history');
   }
@@ -125,10 +130,17 @@ export class ConsentDialog {
    * moment advertising may be asked for (SPEC 7.2); otherwise counting may be.
    */
   async afterFeedback(entryId: string, helpful: boolean, lang: Language): Promise<void> {
-    await this.#consent.recordInsight(eventForFeedback(entryId, helpful, lang, new Date()));
-    if (this.#pending) return;
+    if (this.#consent.state().insights === 'granted') {
+      const { eventForFeedback } = await import('../core/insights/record.ts');
+      await this.#consent.recordInsight(eventForFeedback(entryId, helpful, lang, new Date()));
+    }
+    if (this.#pending || !this.#mayOfferUnasked()) return;
     if (helpful && this.#offerMarketing()) return;
     this.#offerInsights('feedback');
+  }
+
+  #mayOfferUnasked(): boolean {
+    return cardSpacingAllows(this.#consent.exchanges, this.#lastCardAt);
   }
 
   #offerInsights(moment: InsightsMoment): boolean {
@@ -164,6 +176,7 @@ export class ConsentDialog {
   /** Shows a purpose's consent card; a keyword typed right after it answers it. */
   offerCard(purpose: Purpose): void {
     this.#consent.markAsked(purpose);
+    this.#lastCardAt = this.#consent.exchanges;
     const card = this.#view.consentCard(purpose, this.#consent.cardLines(purpose), this.#privacyUrl);
     this.#pending = { purpose, card };
   }

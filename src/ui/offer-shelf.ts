@@ -1,5 +1,6 @@
 import { mayShowOffers } from '../core/marketing/marketing-commands.ts';
-import { calendarDay, type Offer } from '../core/marketing/offer.ts';
+import { calendarDay } from '../core/calendar-day.ts';
+import type { Offer } from '../core/marketing/offer.ts';
 import { offerFor } from '../core/marketing/offer-selection.ts';
 import type { MarketingSettings } from '../core/consent/purposes.ts';
 import type { BotReply } from '../core/dialog/reply.ts';

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   endingDecision,
   HISTORY_OFFER_AFTER,
+  cardSpacingAllows,
+  CARD_SPACING,
   resolveWithdrawal,
   shouldOfferHistory,
   shouldOfferInsights,
@@ -228,5 +230,19 @@ describe('shouldOfferPersonalization (SPEC 6: asked when the visitor gave a reas
   it('looks only at the personalization purpose', () => {
     expect(offer({ state: stateWith({ history: 'refused', insights: 'withdrawn', marketing: 'objected' }) })).toBe(true);
     for (const purpose of PURPOSES.filter((p) => p !== 'personalization')) expect(offer({ state: stateWith({ [purpose]: 'granted' }) }), purpose).toBe(true);
+  });
+});
+
+describe('cardSpacingAllows: one purpose at a time', () => {
+  it('allows the first card at any time', () => {
+    expect(cardSpacingAllows(0, undefined)).toBe(true);
+    expect(cardSpacingAllows(5, undefined)).toBe(true);
+  });
+
+  it('holds the next unasked card back until CARD_SPACING more exchanges have passed', () => {
+    expect(CARD_SPACING).toBe(2);
+    expect(cardSpacingAllows(1, 1)).toBe(false);
+    expect(cardSpacingAllows(2, 1)).toBe(false);
+    expect(cardSpacingAllows(3, 1)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, isDay, type Day, type Offer } from '../../src/core/marketing/offer.ts';
+import { calendarDay, isDay, type Day } from '../../src/core/calendar-day.ts';
+import type { Offer } from '../../src/core/marketing/offer.ts';
 import { offerFor } from '../../src/core/marketing/offer-selection.ts';
 
 /*

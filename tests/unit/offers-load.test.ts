@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ContentError, loadContent } from '../../src/build/load-content.ts';
 import { loadOffers } from '../../src/build/load-offers.ts';
-import { offerFrontmatterSchema, OFFER_TEXT_MAX, OFFER_TITLE_MAX } from '../../src/core/marketing/offer.ts';
+import { offerFrontmatterSchema, OFFER_TEXT_MAX, OFFER_TITLE_MAX } from '../../src/core/marketing/offer-schema.ts';
 import { REPO_ROOT } from './support/shop-fixture.ts';
 
 /*

@@ -95,3 +95,15 @@ export function shouldOfferInsights(context: PurposeOfferContext & { readonly mo
 export function shouldOfferPersonalization(context: PurposeOfferContext): boolean {
   return context.storageAvailable && !context.askedThisVisit && undecided(context.state, 'personalization');
 }
+
+/** Exchanges that must pass after one consent card before the bot offers another unasked. */
+export const CARD_SPACING = 2;
+
+/**
+ * Whether the bot may offer a card of its own accord now: a visitor asked about one purpose is
+ * not asked about the next one in the same breath (a chat is not a cookie banner). Cards the
+ * visitor asks for ("Verlauf speichern", telling its name) are not held back.
+ */
+export function cardSpacingAllows(exchanges: number, lastCardAt: number | undefined): boolean {
+  return lastCardAt === undefined || exchanges - lastCardAt >= CARD_SPACING;
+}

@@ -6,6 +6,13 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+/** An entry's or category's id: lower case letters and digits, words joined by single hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function isSlug(value: string): boolean {
+  return SLUG.test(value);
+}
+
 /**
  * One FAQ entry in one language, as the build hands it to the index and the pages.
  * `id` is the slug: the same id in two languages is the same entry translated.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLUG } from './faq-entry.ts';
 
 /*
  * The frontmatter of a FAQ file (SPEC 2.1), the one place where an editor's rules live. Each
@@ -6,7 +7,6 @@ import { z } from 'zod';
  * programmer.
  */
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const text = (field: string, example: string) =>
@@ -60,6 +60,3 @@ export const faqFrontmatterSchema = z.strictObject(
 
 export type FaqFrontmatter = z.infer<typeof faqFrontmatterSchema>;
 
-export function isSlug(value: string): boolean {
-  return SLUG.test(value);
-}

@@ -1,5 +1,5 @@
 import type { Language } from '../content/faq-entry.ts';
-import type { Day } from './events.ts';
+import type { Day } from '../calendar-day.ts';
 import { countedText } from './insight-stats.ts';
 import { distinctReports, type InsightsReport } from './report.ts';
 

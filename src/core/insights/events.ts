@@ -1,3 +1,4 @@
+import type { Day } from '../calendar-day.ts';
 import type { Language } from '../content/faq-entry.ts';
 
 /*
@@ -6,11 +7,11 @@ import type { Language } from '../content/faq-entry.ts';
  * The only free text is an unanswered question, and only after the scrubber (SPEC 5.2).
  */
 
+/** The longest question text an event keeps; the scrubber drops longer ones whole. */
+export const MAX_EVENT_TEXT = 300;
+
 export const INSIGHT_KINDS = ['answered', 'clarified', 'unanswered', 'feedback'] as const;
 export type InsightKind = (typeof INSIGHT_KINDS)[number];
-
-/** A calendar day, YYYY-MM-DD, in the visitor's time zone. */
-export type Day = string;
 
 export type InsightEvent =
   | { readonly kind: 'answered'; readonly day: Day; readonly lang: Language; readonly entryId: string }
@@ -18,13 +19,3 @@ export type InsightEvent =
   /** `text` is the scrubbed question; absent when the scrubber dropped it. */
   | { readonly kind: 'unanswered'; readonly day: Day; readonly lang: Language; readonly text?: string | undefined }
   | { readonly kind: 'feedback'; readonly day: Day; readonly lang: Language; readonly entryId: string; readonly helpful: boolean };
-
-/** The day of an instant in the visitor's own calendar; the time of day is dropped here. */
-export function dayOf(date: Date): Day {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-export function isDay(value: unknown): value is Day {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-}

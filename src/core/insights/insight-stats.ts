@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language } from '../content/faq-entry.ts';
-import type { Day, InsightEvent } from './events.ts';
+import type { Day } from '../calendar-day.ts';
+import type { InsightEvent } from './events.ts';
 
 /*
  * The numbers the insights page draws (SPEC 5.3), from the visitor's own events or from report

@@ -1,6 +1,7 @@
 import type { Language } from '../content/faq-entry.ts';
 import type { BotReply } from '../dialog/reply.ts';
-import { dayOf, type InsightEvent } from './events.ts';
+import { calendarDay } from '../calendar-day.ts';
+import type { InsightEvent } from './events.ts';
 import { scrubPersonalData } from './scrub.ts';
 
 /*
@@ -10,7 +11,7 @@ import { scrubPersonalData } from './scrub.ts';
  */
 
 export function eventForReply(reply: BotReply, question: string, lang: Language, now: Date): InsightEvent | undefined {
-  const day = dayOf(now);
+  const day = calendarDay(now);
   switch (reply.kind) {
     case 'answer':
       return { kind: 'answered', day, lang, entryId: reply.entry.id };
@@ -27,5 +28,5 @@ export function eventForReply(reply: BotReply, question: string, lang: Language,
 }
 
 export function eventForFeedback(entryId: string, helpful: boolean, lang: Language, now: Date): InsightEvent {
-  return { kind: 'feedback', day: dayOf(now), lang, entryId, helpful };
+  return { kind: 'feedback', day: calendarDay(now), lang, entryId, helpful };
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../content/faq-entry.ts';
+import { MAX_EVENT_TEXT } from './events.ts';
 
 /*
  * The PII scrubber (SPEC 5.2). The text of an unanswered question is the only free text the
@@ -42,7 +43,7 @@ export type ScrubReason = (typeof SCRUB_REASONS)[number];
 export type ScrubResult = { readonly kept: true; readonly text: string } | { readonly kept: false; readonly reason: ScrubReason };
 
 /** The longest question kept. A longer text is more likely a story with details in it than a question. */
-export const MAX_SCRUBBED_LENGTH = 300;
+export const MAX_SCRUBBED_LENGTH = MAX_EVENT_TEXT;
 
 export function scrubPersonalData(text: string, lang: Language): ScrubResult {
   // Collapsing first keeps the result idempotent: scrubbing a kept text reads exactly the same

@@ -1,4 +1,5 @@
-import { isDay, isOfferValidOn, type Day, type Offer } from './offer.ts';
+import { isDay, type Day } from '../calendar-day.ts';
+import { isOfferValidOn, type Offer } from './offer.ts';
 
 /*
  * Which offer, if any, follows an answer (SPEC 7). Whether offers may show at all is decided

@@ -1,5 +1,5 @@
 import { isLanguage } from '../content/faq-entry.ts';
-import { isSlug } from '../content/faq-schema.ts';
+import { isSlug } from '../content/faq-entry.ts';
 import { FORMS_OF_ADDRESS, MAX_INTERESTS, MAX_NAME_LENGTH, type FormOfAddress, type Profile } from './profile.ts';
 
 /*

@@ -64,7 +64,7 @@ export const settingsSchema = z.strictObject({
        */
       endpoint: z
         .url({ error: 'must be an absolute URL, for example "https://www.example.org/api/vertraut-reports"' })
-        .refine((url) => /^https:\/\//.test(url) || /^http:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?\//.test(url), {
+        .refine((url) => /^https:\/\//.test(url) || /^http:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?(?:[/?#]|$)/.test(url), {
           error: 'must use https (plain http only for localhost)',
         })
         .optional(),
