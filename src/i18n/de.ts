@@ -198,6 +198,17 @@ export const de = {
   'profile.saved': 'Ihr Profil ist gespeichert. Leere Felder sind gelöscht.',
   'profile.invalidName': 'Der Name darf höchstens {max} Zeichen lang sein; es hat sich nichts geändert.',
   'profile.off': 'Ein Profil gibt es nur, wenn Sie „Persönliche Begrüßung“ einschalten.',
+  'privacy.reportsSent': 'Auf der Statistikseite können Sie einen Bericht an die Redaktion senden: Er zeigt vorher genau, was gesendet würde (nur Zählungen und bereinigte unbeantwortete Fragen, ohne Bezug zu Ihnen), und geht nur nach Ihrem ausdrücklichen Klick an {endpoint}.',
+  'privacy.reportsDownload': 'Auf der Statistikseite können Sie einen Bericht für die Redaktion herunterladen (nur Zählungen und bereinigte unbeantwortete Fragen); gesendet wird nichts.',
+  'privacy.insightsLink': 'Zur Statistikseite',
+  'privacy.marketingText': 'Angebote erscheinen nur, nachdem Sie zweimal zugestimmt haben („START“ und eine Bestätigung), sind immer als „Anzeige“ gekennzeichnet und haben einen eigenen Stopp-Knopf. „STOP“ beendet sie sofort; das gilt als Widerspruch nach Art. 21 DSGVO.',
+  'privacy.thirdPartiesReports': 'Niemand, mit einer Ausnahme, die Sie selbst auslösen: Ein Bericht an die Redaktion geht nur nach Ihrem Klick an {endpoint}. Sonst sendet der Chat keine Daten an uns oder an Dritte.',
+  'privacyAnswer.part.history': 'Ihr Verlauf (Nachrichten: {count}, gelöscht spätestens am {until})',
+  'privacyAnswer.part.insights': 'anonyme Zählungen (Ereignisse: {count}, gelöscht spätestens am {until})',
+  'privacyAnswer.part.personalization': 'Ihr Profil (gelöscht, wenn Sie es {days} Tage nicht nutzen, spätestens am {until})',
+  'privacyAnswer.part.marketing': 'Ihre Entscheidung zu Angeboten',
+  'privacyAnswer.storedParts': 'Gespeichert sind: {parts}; dazu Ihr Einwilligungsprotokoll (Einträge: {ledger}).',
+  'privacyAnswer.howLongOthers': 'Anonyme Zählungen werden nach {insights} Tagen gelöscht, ein Profil nach {personalization} Tagen ohne Nutzung.',
 } as const;
 
 export type UiKey = keyof typeof de;

@@ -100,12 +100,13 @@ export class PrivacyDialog {
     const history = summary.purposes.find((p) => p.purpose === 'history');
     const stored = (): string => {
       if (summary.nothingStored) return this.#t('privacyAnswer.nothing');
-      if (!history || history.records === 0) return this.#t('privacyAnswer.ledgerOnly', { ledger: summary.ledgerEntries });
-      return this.#t('privacyAnswer.stored', {
-        history: history.records,
-        until: this.#date(history.oldestDeletedAt),
-        ledger: summary.ledgerEntries,
-      });
+      const kept = summary.purposes.filter((p) => p.records > 0);
+      if (kept.length === 0) return this.#t('privacyAnswer.ledgerOnly', { ledger: summary.ledgerEntries });
+      if (history && kept.length === 1 && kept[0] === history) {
+        return this.#t('privacyAnswer.stored', { history: history.records, until: this.#date(history.oldestDeletedAt), ledger: summary.ledgerEntries });
+      }
+      const parts = kept.map((p) => this.#t(`privacyAnswer.part.${p.purpose}`, { count: p.records, until: this.#date(p.oldestDeletedAt), days: p.retentionDays }));
+      return this.#t('privacyAnswer.storedParts', { parts: parts.join('; '), ledger: summary.ledgerEntries });
     };
     switch (intent) {
       case 'what-stored':
@@ -115,7 +116,9 @@ export class PrivacyDialog {
         lines.push(this.#t('privacyAnswer.where'), stored());
         break;
       case 'how-long':
-        lines.push(this.#t('privacyAnswer.howLong', { history: this.#settings.retention.history }), stored());
+        lines.push(this.#t('privacyAnswer.howLong', { history: this.#settings.retention.history }));
+        if (this.#settings.offered.includes('insights')) lines.push(this.#t('privacyAnswer.howLongOthers', { insights: this.#settings.retention.insights, personalization: this.#settings.retention.personalization }));
+        lines.push(stored());
         break;
       case 'who-responsible': {
         const { controller, dpo } = this.#settings;
