@@ -1,27 +1,30 @@
 import { parseArgs } from 'node:util';
 import { correctDecisionShare, noAnswerQuality } from '../src/core/eval/metrics.ts';
 import { ContentError } from '../src/build/load-content.ts';
-import { evaluate } from '../src/build/evaluate.ts';
+import { evaluate, personalizationDiff } from '../src/build/evaluate.ts';
 
-const USAGE = 'usage: npm run eval -- --content <content root> --queries <file.jsonl> [--json]';
+const USAGE = 'usage: npm run eval -- --content <content root> --queries <file.jsonl> [--interests <category,...>] [--json]';
 
 function main(): number {
   let args;
   try {
-    args = parseArgs({ options: { content: { type: 'string' }, queries: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    args = parseArgs({ options: { content: { type: 'string' }, queries: { type: 'string' }, interests: { type: 'string' }, json: { type: 'boolean', default: false } } });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   const { content, queries, json } = args.values;
+  // A visitor profile's interests (SPEC 6): the same questions as that visitor would get them.
+  const interests = (args.values.interests ?? '').split(',').map((id) => id.trim()).filter(Boolean);
   if (!content || !queries) {
     console.error(USAGE);
     return 2;
   }
   try {
-    const report = evaluate(content, queries);
+    const report = evaluate(content, queries, interests);
+    const diff = interests.length > 0 ? personalizationDiff(content, queries, interests) : undefined;
     if (json) {
-      console.log(JSON.stringify(report));
+      console.log(JSON.stringify(diff ? { ...report, personalization: { interests, ...diff } } : report));
       return 0;
     }
     const d = report.decisions;
@@ -38,6 +41,9 @@ function main(): number {
         `  out of scope   no answer ${d.noAnswerOutOfScope}, answer ${d.answerOutOfScope}, clarify ${d.clarifyOutOfScope}`,
         `no answer        precision ${pct(noAnswer.precision)}, recall ${pct(noAnswer.recall)}`,
         `latency          p50 ${report.latencyMs.p50.toFixed(3)} ms, p95 ${report.latencyMs.p95.toFixed(3)} ms`,
+        ...(diff
+          ? [`interests        ${interests.join(', ')}: ${diff.changed} decisions differ from no profile, ${diff.changedOutsideNearTies} of them outside near-ties`]
+          : []),
       ].join('\n'),
     );
     return 0;

@@ -42,14 +42,21 @@ export function slugOf(id: string): string {
 
 function writeContent(entries: readonly SetEntry[]): string {
   const root = mkdtempSync(join(tmpdir(), 'vertraut-eval-'));
+  // A set's first tag is its topic (clinc150's domain, for example): it becomes the entry's
+  // category, so `eval --interests` can show what a profile's interests change.
+  const categories = new Set<string>();
   for (const entry of entries) {
     const folder = join(root, 'faq', entry.lang);
     mkdirSync(folder, { recursive: true });
-    const frontmatter = stringify({ question: entry.question, variants: entry.alternatives, tags: entry.tags.filter((t) => t.trim()) });
+    const tags = entry.tags.filter((t) => t.trim());
+    const category = tags[0] ? slugOf(tags[0]) : undefined;
+    if (category) categories.add(category);
+    const frontmatter = stringify({ question: entry.question, variants: entry.alternatives, tags, ...(category ? { category } : {}) });
     // Intent sets have no answers; the sets' answers may contain markup, kept as text.
     const body = (entry.answer.trim() || entry.question).replace(/</g, '&lt;');
     writeFileSync(join(folder, `${slugOf(entry.id)}.md`), `---\n${frontmatter}---\n${body}\n`);
   }
+  writeFileSync(join(root, 'categories.yml'), [...categories].map((id) => `${id}: { de: ${id}, en: ${id} }`).join('\n'));
   return root;
 }
 

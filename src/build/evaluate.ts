@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { decideAnswer, type DecisionThresholds, DEFAULT_THRESHOLDS } from '../core/answer/decide-answer.ts';
 import { isLanguage, LANGUAGES, type Language } from '../core/content/faq-entry.ts';
 import { summarize, type EvalReport, type LabelledQuery, type QueryOutcome } from '../core/eval/metrics.ts';
+import { personalizeDecision } from '../core/personal/tie-break.ts';
 import { buildSearchIndex } from '../core/search/build-index.ts';
 import { loadSearchEngine, type SearchEngine, type SearchIndexPayload } from '../core/search/search-engine.ts';
 import { loadContent, type ContentSet } from './load-content.ts';
@@ -45,22 +46,56 @@ export function enginesFor(content: ContentSet): Map<Language, SearchEngine> {
   return engines;
 }
 
+/**
+ * `interests`: a visitor profile's interest categories (SPEC 6), applied exactly as the chat
+ * applies them: only a clarification between near-equal entries can change.
+ */
 export function evaluateQueries(
   engines: ReadonlyMap<Language, SearchEngine>,
   queries: readonly LabelledQuery[],
   thresholds: DecisionThresholds = DEFAULT_THRESHOLDS,
+  interests: readonly string[] = [],
 ): QueryOutcome[] {
   return queries.map(({ query, lang, gold }) => {
     const engine = engines.get(lang as Language);
     const started = performance.now();
     const matches = engine ? engine.search(query) : [];
-    const decision = decideAnswer(matches, thresholds);
+    const plain = decideAnswer(matches, thresholds);
+    const decision = interests.length > 0 ? personalizeDecision(plain, interests) : plain;
     const latencyMs = performance.now() - started;
     return { gold, ranked: matches.map((m) => m.entry.id), decision, latencyMs };
   });
 }
 
-export function evaluate(contentRoot: string, queriesFile: string): EvalReport {
+export function evaluate(contentRoot: string, queriesFile: string, interests: readonly string[] = []): EvalReport {
   const engines = enginesFor(loadContent(contentRoot));
-  return summarize(evaluateQueries(engines, readQueries(queriesFile)));
+  return summarize(evaluateQueries(engines, readQueries(queriesFile), DEFAULT_THRESHOLDS, interests));
+}
+
+export interface PersonalizationDiff {
+  /** Questions whose decision differs with the interests. */
+  readonly changed: number;
+  /** Of those, how many were not a clarification without them (must be 0: SPEC 6, issue #7). */
+  readonly changedOutsideNearTies: number;
+}
+
+/** How a profile's interests change the decisions, and whether only near-ties changed. */
+export function personalizationDiff(contentRoot: string, queriesFile: string, interests: readonly string[]): PersonalizationDiff {
+  const engines = enginesFor(loadContent(contentRoot));
+  const queries = readQueries(queriesFile);
+  const plain = evaluateQueries(engines, queries);
+  const personal = evaluateQueries(engines, queries, DEFAULT_THRESHOLDS, interests);
+  const key = (outcome: QueryOutcome): string => {
+    const d = outcome.decision;
+    return d.kind === 'answer' ? `answer:${d.match.entry.id}` : d.kind === 'clarify' ? `clarify:${d.matches.map((m) => m.entry.id).join(',')}` : 'none';
+  };
+  let changed = 0;
+  let changedOutsideNearTies = 0;
+  personal.forEach((outcome, i) => {
+    const before = plain[i];
+    if (!before || key(before) === key(outcome)) return;
+    changed++;
+    if (before.decision.kind !== 'clarify') changedOutsideNearTies++;
+  });
+  return { changed, changedOutsideNearTies };
 }

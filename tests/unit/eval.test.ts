@@ -93,7 +93,7 @@ describe('npm run eval with wrong arguments or content', () => {
   it('prints the usage and fails without --queries', () => {
     const run = runEval('--content', SHOP_CONTENT);
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain('usage: npm run eval -- --content <content root> --queries <file.jsonl> [--json]');
+    expect(run.stderr).toContain('usage: npm run eval -- --content <content root> --queries <file.jsonl> [--interests <category,...>] [--json]');
     expect(run.stdout).toBe('');
   });
 
@@ -148,5 +148,32 @@ describe('evaluateQueries', () => {
     const [outcome] = evaluateQueries(new Map([['de', german]]), [{ query: 'how much is shipping', lang: 'en', gold: 'versandkosten' }]);
     expect(outcome?.ranked).toEqual([]);
     expect(outcome?.decision.kind).toBe('none');
+  });
+});
+
+describe('npm run eval -- --interests (SPEC 6: a profile orders near-ties only)', () => {
+  const categories = ['shipping', 'returns', 'payment', 'workshop', 'privacy'];
+  /** One-word questions that the fixture answers with "Meinten Sie …?" between categories. */
+  const NEAR_TIES = fixture('queries-shop-near-ties.jsonl');
+
+  it.each(categories)('with the interest %s, decisions differ from no profile only where there was a clarification', (interest) => {
+    const run = runEval('--content', SHOP_CONTENT, '--queries', SHOP_QUERIES, '--interests', interest, '--json');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as EvalReport & { personalization: { interests: string[]; changed: number; changedOutsideNearTies: number } };
+    expect(report.personalization.interests).toEqual([interest]);
+    expect(report.personalization.changedOutsideNearTies).toBe(0);
+  });
+
+  it('changes near-ties: the interests are applied at all', () => {
+    const changed = categories.map((interest) => {
+      const run = runEval('--content', SHOP_CONTENT, '--queries', NEAR_TIES, '--interests', interest, '--json');
+      return (JSON.parse(run.stdout) as { personalization: { changed: number } }).personalization.changed;
+    });
+    expect(changed).toEqual([2, 3, 0, 1, 0]);
+  });
+
+  it('prints the difference in the readable report', () => {
+    const run = runEval('--content', SHOP_CONTENT, '--queries', SHOP_QUERIES, '--interests', 'shipping,returns');
+    expect(run.stdout).toMatch(/^interests {8}shipping, returns: \d+ decisions differ from no profile, 0 of them outside near-ties$/m);
   });
 });
