@@ -170,7 +170,7 @@ describe('npm run eval -- --interests (SPEC 6: a profile orders near-ties only)'
       return (JSON.parse(run.stdout) as { personalization: { changed: number } }).personalization.changed;
     });
     expect(changed).toEqual([2, 3, 0, 1, 0]);
-  });
+  }, 60_000);
 
   it('prints the difference in the readable report', () => {
     const run = runEval('--content', SHOP_CONTENT, '--queries', SHOP_QUERIES, '--interests', 'shipping,returns');
