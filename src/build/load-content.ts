@@ -87,9 +87,23 @@ function readEntry(root: string, lang: Language, fileName: string, problems: str
     problems.push(`${where}: the answer is empty; write the answer below the second "---" line`);
     return undefined;
   }
+  const fm = result.data;
+  if (fm.du !== undefined && lang !== 'de') {
+    problems.push(`${where}: field "du": only German answers have an informal form; remove "du" here`);
+    return undefined;
+  }
+  let informal: string | undefined;
+  try {
+    informal = fm.du === undefined ? undefined : renderMarkdown(fm.du).html;
+  } catch (error) {
+    if (error instanceof MarkdownProblem) {
+      problems.push(`${where}: field "du": ${error.message}`);
+      return undefined;
+    }
+    throw error;
+  }
   try {
     const rendered = renderMarkdown(body);
-    const fm = result.data;
     return {
       id: slug,
       lang,
@@ -101,6 +115,7 @@ function readEntry(root: string, lang: Language, fileName: string, problems: str
       updated: fm.updated,
       answerText: rendered.text,
       answerHtml: rendered.html,
+      ...(informal === undefined ? {} : { answerHtmlDu: informal }),
     };
   } catch (error) {
     if (error instanceof MarkdownProblem) {

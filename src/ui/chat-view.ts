@@ -31,6 +31,8 @@ export class ChatView {
   readonly #listbox: HTMLElement;
   readonly #config: ChatConfig;
   #active = -1;
+  /** The visitor asked to be addressed informally (Du): answers in that form where they exist. */
+  informal = false;
 
   constructor(root: HTMLElement, config: ChatConfig) {
     this.#config = config;
@@ -222,7 +224,7 @@ export class ChatView {
       case 'answer': {
         const faq = reply.otherLanguage ? this.#config.otherFaqUrl : this.#config.faqUrl;
         const answer = el('div', { class: 'vt-answer' });
-        answer.innerHTML = reply.entry.html;
+        answer.innerHTML = (this.informal && reply.entry.htmlDu) || reply.entry.html;
         const article = el(
           'article',
           { class: 'vt-entry', ...(reply.otherLanguage ? { lang: reply.lang } : {}) },

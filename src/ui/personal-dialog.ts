@@ -159,6 +159,7 @@ export class PersonalDialog {
   #address(address: Profile['address']): void {
     if (this.#settings.lang !== 'de') return;
     Object.assign(this.#strings, this.#formal, address === 'du' ? this.#settings.duStrings : {});
+    this.#view.informal = address === 'du';
   }
 
   /**

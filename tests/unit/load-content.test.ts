@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ContentError, loadContent } from '../../src/build/load-content.ts';
-import { SHOP_CONTENT } from './support/shop-fixture.ts';
+import { REPO_ROOT, SHOP_CONTENT } from './support/shop-fixture.ts';
 
 const BROKEN = fileURLToPath(new URL('../fixtures/content-broken/', import.meta.url));
 
@@ -41,6 +41,15 @@ describe('loadContent with valid content', () => {
     expect(entry?.answerText).not.toContain('**');
   });
 
+  it('renders the informal answer ("du") of a German entry, and has none where the editor wrote none', async () => {
+    const { join } = await import('node:path');
+    const demo = loadContent(join(REPO_ROOT, 'content'));
+    const entry = demo.entries.de.find((e) => e.id === 'versanddauer');
+    expect(entry?.answerHtmlDu).toContain('ist dein Paket in der Regel in <strong>1–3 Werktagen</strong> bei dir');
+    expect(entry?.answerHtml).toContain('ist Ihr Paket');
+    expect(content.entries.de.every((e) => e.answerHtmlDu === undefined)).toBe(true);
+  });
+
   it('defaults the optional fields', () => {
     const entry = content.entries.de.find((e) => e.id === 'datenschutzerklaerung');
     expect(entry).toMatchObject({ variants: [], related: [], updated: undefined });
@@ -66,6 +75,8 @@ describe('loadContent with a broken file names the file, the field and what to w
     ['javascript-link', /^faq\/de\/versand\.md: answer: the link target "javascript:alert\(1\)" is not allowed; use https:/],
     ['invalid-yaml', /^faq\/de\/versand\.md: the frontmatter is not valid YAML .*; check quotes and indentation/],
     ['bad-file-name', /^faq\/de\/Bad Name\.md: the file name .* must be lower case letters, digits and hyphens, for example versand-kosten\.md/],
+    ['du-in-english', /^faq\/en\/shipping\.md: field "du": only German answers have an informal form; remove "du" here$/],
+    ['du-raw-html', /^faq\/de\/versand\.md: field "du": raw HTML is not allowed \("<b>/],
   ];
 
   it.each(cases)('%s', (folder, expected) => {

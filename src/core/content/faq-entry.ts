@@ -30,4 +30,6 @@ export interface FaqEntry {
   readonly answerText: string;
   /** The answer rendered to HTML at build time from trusted markdown (empty in eval). */
   readonly answerHtml: string;
+  /** The informal ("du") answer as HTML, when the editor wrote one (German only). */
+  readonly answerHtmlDu?: string | undefined;
 }

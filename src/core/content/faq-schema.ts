@@ -41,6 +41,15 @@ export const faqFrontmatterSchema = z.strictObject(
         error: '"related" must be a list of slugs, for example: related: [versandkosten]',
       })
       .default([]),
+    /**
+     * The answer in the informal form ("du"), in markdown, for visitors who asked to be addressed
+     * informally (SPEC 6). German entries only; optional: without it they get the answer below.
+     */
+    du: z
+      .string({ error: '"du" must be the answer in the informal form, written as text, for example: du: Du bekommst dein Paket in 1–3 Werktagen.' })
+      .trim()
+      .min(1, { error: '"du" is empty; write the informal answer or leave the field out' })
+      .optional(),
     /** When the answer was last checked, as YYYY-MM-DD. */
     updated: z
       .union([z.string(), z.date()], { error: '"updated" must be a date, for example: updated: 2026-10-15' })
@@ -53,7 +62,7 @@ export const faqFrontmatterSchema = z.strictObject(
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed are question, variants, tags, category, related, updated`
+        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed are question, variants, tags, category, related, updated, du`
         : 'the frontmatter must be a list of fields between two "---" lines',
   },
 );

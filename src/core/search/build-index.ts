@@ -53,6 +53,7 @@ export function buildSearchIndex(entries: readonly FaqEntry[], lang: Language, s
       ...(entry.category ? { category: entry.category } : {}),
       related: entry.related,
       html: entry.answerHtml,
+      ...(entry.answerHtmlDu ? { htmlDu: entry.answerHtmlDu } : {}),
     })),
     synonyms,
     phrasings,

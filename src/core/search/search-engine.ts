@@ -14,6 +14,8 @@ export interface EntrySummary {
   readonly related: readonly string[];
   /** The answer as HTML rendered at build time from the editor's markdown. */
   readonly html: string;
+  /** The informal ("du") answer, when the editor wrote one. */
+  readonly htmlDu?: string | undefined;
 }
 
 /** The per-language file the build writes and the browser loads on first interaction. */
