@@ -36,4 +36,5 @@ export const deDu: Partial<Record<UiKey, string>> = {
   'profile.title': 'Dein Profil',
   'profile.saved': 'Dein Profil ist gespeichert. Leere Felder sind gelöscht.',
   'profile.off': 'Ein Profil gibt es nur, wenn du „Persönliche Begrüßung“ einschaltest.',
+  'personal.preferredLanguage': 'In deinem Profil steht Englisch als bevorzugte Sprache.',
 };

@@ -209,6 +209,8 @@ export const de = {
   'privacyAnswer.part.marketing': 'Ihre Entscheidung zu Angeboten',
   'privacyAnswer.storedParts': 'Gespeichert sind: {parts}; dazu Ihr Einwilligungsprotokoll (Einträge: {ledger}).',
   'privacyAnswer.howLongOthers': 'Anonyme Zählungen werden nach {insights} Tagen gelöscht, ein Profil nach {personalization} Tagen ohne Nutzung.',
+  'personal.preferredLanguage': 'In Ihrem Profil steht Englisch als bevorzugte Sprache.',
+  'personal.preferredLanguageLink': 'Zum Chat auf Englisch',
 } as const;
 
 export type UiKey = keyof typeof de;

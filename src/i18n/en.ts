@@ -211,4 +211,6 @@ export const en: Record<UiKey, string> = {
   'privacyAnswer.part.marketing': 'your decision about offers',
   'privacyAnswer.storedParts': 'Stored are: {parts}; and your consent log (entries: {ledger}).',
   'privacyAnswer.howLongOthers': 'Anonymous counts are deleted after {insights} days, a profile after {personalization} days without use.',
+  'personal.preferredLanguage': 'Your profile gives German as your preferred language.',
+  'personal.preferredLanguageLink': 'Go to the chat in German',
 };

@@ -189,6 +189,17 @@ export class ChatView {
     }
   }
 
+  /**
+   * The greeting's pointer to the chat in the visitor's preferred language (a profile field), or
+   * none. The link leads to the other language's FAQ page, which has the chat too.
+   */
+  preferredLanguage(text: string | undefined, linkText: string): void {
+    const greeting = this.#log.querySelector('.vt-greeting');
+    greeting?.querySelector('.vt-preferred-language')?.remove();
+    if (!greeting || !text) return;
+    greeting.querySelector('p')?.after(el('p', { class: 'vt-preferred-language' }, `${text} `, el('a', { href: this.#config.otherFaqUrl, lang: this.#config.otherLang }, linkText)));
+  }
+
   /** A line under an answer that says why personalization chose it (SPEC 6: the visitor sees why). */
   because(text: string): void {
     const last = this.#log.lastElementChild;

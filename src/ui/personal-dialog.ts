@@ -171,6 +171,8 @@ export class PersonalDialog {
     this.#address(profile?.address);
     const starters = engine ? startersFromInterests(profile?.interests ?? [], engine.entries, this.#settings.starters).flatMap((id) => engine.entry(id) ?? []) : undefined;
     this.#view.greet(profile?.name ? this.#t('personal.welcomeBack', { name: profile.name }) : this.#t('chat.greeting'), starters);
+    const otherLanguage = profile?.lang !== undefined && profile.lang !== this.#settings.lang;
+    this.#view.preferredLanguage(otherLanguage ? this.#t('personal.preferredLanguage') : undefined, this.#t('personal.preferredLanguageLink'));
   }
 
   /** A returning visitor's profile is in use: its retention starts again (SPEC 3.8, "without use"). */
