@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { LANGUAGES, type FaqEntry, type Language } from '../core/content/faq-entry.ts';
-import { isSlug } from '../core/content/faq-entry.ts';
+import { isSlug, LANGUAGES, type FaqEntry, type Language } from '../core/content/faq-entry.ts';
 import { faqFrontmatterSchema } from '../core/content/faq-schema.ts';
 import { parseSynonyms } from '../core/search/synonyms.ts';
+import { readFrontmatterFile } from './frontmatter-file.ts';
 import { MarkdownProblem, renderMarkdown } from './markdown.ts';
 
 /*
@@ -30,7 +30,6 @@ export class ContentError extends Error {
   }
 }
 
-const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
 function readCategories(root: string, problems: string[]): ContentSet['categories'] {
   const file = join(root, 'categories.yml');
@@ -61,33 +60,13 @@ function readEntry(root: string, lang: Language, fileName: string, problems: str
     problems.push(`${where}: the file name is the entry's id and must be lower case letters, digits and hyphens, for example versand-kosten.md`);
     return undefined;
   }
-  const source = readFileSync(path, 'utf8');
-  const parts = FRONTMATTER.exec(source);
-  if (!parts) {
-    problems.push(`${where}: the file must start with frontmatter between two "---" lines, with at least "question: …"`);
-    return undefined;
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(parts[1] ?? '') ?? {};
-  } catch (error) {
-    problems.push(`${where}: the frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}); check quotes and indentation`);
-    return undefined;
-  }
-  const result = faqFrontmatterSchema.safeParse(data);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const field = issue.path.length > 0 ? `field "${issue.path.join('.')}"` : 'frontmatter';
-      problems.push(`${where}: ${field}: ${issue.message}`);
-    }
-    return undefined;
-  }
-  const body = (parts[2] ?? '').trim();
+  const file = readFrontmatterFile(path, where, faqFrontmatterSchema, '"question: …"', problems);
+  if (!file) return undefined;
+  const { data: fm, body } = file;
   if (!body) {
     problems.push(`${where}: the answer is empty; write the answer below the second "---" line`);
     return undefined;
   }
-  const fm = result.data;
   if (fm.du !== undefined && lang !== 'de') {
     problems.push(`${where}: field "du": only German answers have an informal form; remove "du" here`);
     return undefined;

@@ -1,11 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { LANGUAGES, type Language } from '../core/content/faq-entry.ts';
-import { isSlug } from '../core/content/faq-entry.ts';
+import { isSlug, LANGUAGES, type Language } from '../core/content/faq-entry.ts';
 import { calendarDay, type Day } from '../core/calendar-day.ts';
 import type { Offer } from '../core/marketing/offer.ts';
 import { OFFER_TEXT_MAX, offerFrontmatterSchema } from '../core/marketing/offer-schema.ts';
+import { readFrontmatterFile } from './frontmatter-file.ts';
 import { ContentError, type ContentSet } from './load-content.ts';
 import { MarkdownProblem, renderMarkdown, type RenderedMarkdown } from './markdown.ts';
 
@@ -26,9 +25,6 @@ export interface LoadOffersOptions {
   readonly today?: Day;
 }
 
-// The same frontmatter layout as a FAQ file (load-content.ts keeps its pattern private).
-const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
-
 function readOffer(root: string, lang: Language, fileName: string, categories: ContentSet['categories'], problems: string[]): Offer | undefined {
   const path = join(root, 'offers', lang, fileName);
   const where = relative(root, path);
@@ -37,27 +33,9 @@ function readOffer(root: string, lang: Language, fileName: string, categories: C
     problems.push(`${where}: the file name is the offer's id and must be lower case letters, digits and hyphens, for example abo-rabatt.md`);
     return undefined;
   }
-  const parts = FRONTMATTER.exec(readFileSync(path, 'utf8'));
-  if (!parts) {
-    problems.push(`${where}: the file must start with frontmatter between two "---" lines, with at least "title", "link", "validUntil" and "categories"`);
-    return undefined;
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(parts[1] ?? '') ?? {};
-  } catch (error) {
-    problems.push(`${where}: the frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}); check quotes and indentation`);
-    return undefined;
-  }
-  const result = offerFrontmatterSchema.safeParse(data);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const field = issue.path.length > 0 ? `field "${issue.path.join('.')}"` : 'frontmatter';
-      problems.push(`${where}: ${field}: ${issue.message}`);
-    }
-    return undefined;
-  }
-  const fm = result.data;
+  const file = readFrontmatterFile(path, where, offerFrontmatterSchema, '"title", "link", "validUntil" and "categories"', problems);
+  if (!file) return undefined;
+  const { data: fm, body } = file;
   const known = Object.keys(categories);
   const unknown = fm.categories.filter((id) => !(id in categories));
   if (unknown.length > 0) {
@@ -68,7 +46,6 @@ function readOffer(root: string, lang: Language, fileName: string, categories: C
     );
     return undefined;
   }
-  const body = (parts[2] ?? '').trim();
   if (!body) {
     problems.push(`${where}: the offer text is empty; write a sentence or two below the second "---" line`);
     return undefined;
