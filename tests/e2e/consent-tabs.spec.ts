@@ -45,7 +45,7 @@ test('the history saved in tab A is restored in tab B; "Stop" in A is told in B 
   // order, so by now B's question has been dealt with completely, and was not kept.
   const nothing = await b.ask('Stop');
   await expect(nothing.root).toHaveText(b.said('withdraw.nothing'));
-  expect(await storedCounts(page, context)).toEqual({ ledger: 2, history: 0 });
+  expect(await storedCounts(page, context)).toEqual({ ledger: 2, history: 0, insights: 0, profile: 0 });
   await expect(b.consentCards).toHaveCount(0);
   guard.expectStorage(inventoryWithIndexedDb({ [DATABASE]: { history: 0, ledger: 2 } }));
 });

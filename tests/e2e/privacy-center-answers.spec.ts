@@ -27,13 +27,19 @@ async function expectPrivacyAnswer(chat: ChatPage, reply: Reply, lines: string[]
   await expect(reply.heading).toHaveCount(0);
 }
 
+/** How long the counted events and the profile are kept: said with the history's retention, as the demo site offers them. */
+function howLongOthers(chat: ChatPage): string {
+  return chat.text('privacyAnswer.howLongOthers', { insights: String(settings.retentionDays.insights), personalization: String(settings.retentionDays.personalization) });
+}
+
 test('privacy questions with nothing stored: "Im Moment ist nichts gespeichert.", the controller, 30 days, „Stop“; nothing is created', async ({ page, context }) => {
   const chat = await ChatPage.visit(page, '/');
   await expectPrivacyAnswer(chat, await chat.ask('Welche Daten speichert ihr?'), [chat.text('privacyAnswer.nothing'), chat.text('privacyAnswer.where')]);
   await expect(chat.lastReply.root).toContainText('Im Moment ist nichts gespeichert.');
   await expectPrivacyAnswer(chat, await chat.ask('Wo werden meine Daten gespeichert?'), [chat.text('privacyAnswer.where'), chat.text('privacyAnswer.nothing')]);
-  await expectPrivacyAnswer(chat, await chat.ask('Wie lange speichert ihr?'), [chat.text('privacyAnswer.howLong', { history: String(DAYS) }), chat.text('privacyAnswer.nothing')]);
+  await expectPrivacyAnswer(chat, await chat.ask('Wie lange speichert ihr?'), [chat.text('privacyAnswer.howLong', { history: String(DAYS) }), howLongOthers(chat), chat.text('privacyAnswer.nothing')]);
   await expect(chat.lastReply.root).toContainText('nach 30 Tagen gelöscht');
+  await expect(chat.lastReply.root).toContainText('nach 90 Tagen gelöscht, ein Profil nach 365 Tagen');
   const who = await chat.ask('Wer ist verantwortlich?');
   await expectPrivacyAnswer(chat, who, [
     chat.text('privacyAnswer.who', { controller: controller.name, address: controller.address, email: controller.email }),
@@ -63,7 +69,7 @@ test('privacy questions after "Ja": the number of stored messages and decisions 
   const what = await chat.ask('Welche Daten speichert ihr?');
   await expectPrivacyAnswer(chat, what, [stored, chat.text('privacyAnswer.where')]);
   await expect(what.root).toContainText('Nachrichten: 4');
-  await expectPrivacyAnswer(chat, await chat.ask('Wie lange speichert ihr?'), [chat.text('privacyAnswer.howLong', { history: String(DAYS) }), stored]);
+  await expectPrivacyAnswer(chat, await chat.ask('Wie lange speichert ihr?'), [chat.text('privacyAnswer.howLong', { history: String(DAYS) }), howLongOthers(chat), stored]);
   await expectPrivacyAnswer(chat, await chat.ask('Kann ich meine Einwilligung widerrufen?'), [
     chat.text('privacyAnswer.withdraw'),
     chat.text('privacyAnswer.active', { purposes: chat.text('purpose.history') }),
@@ -134,7 +140,7 @@ for (const { path, lang } of [
   });
 }
 
-test('/vertraut/purposes.json is valid JSON listing the history purpose with its retention, and its schema link resolves', async ({ page }) => {
+test('/vertraut/purposes.json is valid JSON listing the purposes with their retention, and its schema link resolves', async ({ page }) => {
   const response = await page.request.get('/vertraut/purposes.json');
   expect(response.ok()).toBe(true);
   expect(response.headers()['content-type']).toContain('application/json');
@@ -148,6 +154,13 @@ test('/vertraut/purposes.json is valid JSON listing the history purpose with its
     purposes: { id: string; retentionDays: number; defaultState: string; legalBasis: Record<string, string>; text: Record<string, string[]> }[];
   };
   expect(purposes).toMatchObject({ site: settings.site, controller, privacyVersion: settings.privacyVersion, cookies: false, thirdParties: [] });
+  // The demo site enables marketing: all four purposes, in the order of SPEC 3.3, each off by default.
+  expect(purposes.purposes.map((p) => [p.id, p.defaultState])).toEqual([
+    ['history', 'off'],
+    ['insights', 'off'],
+    ['personalization', 'off'],
+    ['marketing', 'off'],
+  ]);
   const history = purposes.purposes.find((p) => p.id === 'history');
   expect(history).toMatchObject({ id: 'history', retentionDays: DAYS, defaultState: 'off' });
   expect(history?.legalBasis['de']).toContain('Art. 6 Abs. 1 lit. a DSGVO');
@@ -156,7 +169,10 @@ test('/vertraut/purposes.json is valid JSON listing the history purpose with its
   for (const purpose of purposes.purposes) expect(purpose.retentionDays, purpose.id).toBe(settings.retentionDays[purpose.id as keyof typeof settings.retentionDays]);
   const schema = await page.request.get(new URL(purposes.exportSchema, response.url()).href);
   expect(schema.ok()).toBe(true);
-  expect(((await schema.json()) as { title: string }).title).toBe('vertraut export, version 1');
+  expect(((await schema.json()) as { title: string }).title).toBe('vertraut export, version 2');
+  // Version 1 files are still restored, so their schema stays published too.
+  const v1 = await page.request.get(new URL('export-schema.v1.json', schema.url()).href);
+  expect(((await v1.json()) as { title: string }).title).toBe('vertraut export, version 1');
 });
 
 for (const { path, lang, myData, wipe } of [
@@ -169,7 +185,7 @@ for (const { path, lang, myData, wipe } of [
       [t(lang, 'privacy.myDataLink'), myData],
       [t(lang, 'privacy.wipeLink'), wipe],
       [t(lang, 'privacy.machineReadable'), '/vertraut/purposes.json'],
-      [t(lang, 'privacy.exportSchema'), '/vertraut/export-schema.v1.json'],
+      [t(lang, 'privacy.exportSchema'), '/vertraut/export-schema.v2.json'],
     ];
     for (const [name, href] of links) {
       const link = page.getByRole('main').getByRole('link', { name, exact: true });
@@ -218,7 +234,20 @@ test('keyboard only: the header button opens the center, Tab walks its controls 
   await pressUntilFocused(page, 'Shift+Tab', center.headerButton, 40);
   await page.keyboard.press('Enter');
   await expect(center.root).toBeFocused();
-  const order = [center.switch(), center.deletePurposeButton(), center.showItems, center.exportButton, center.importButton, center.deleteAllButton, center.privacyLink];
+  // The purposes in the order of SPEC 3.3: the history with its data, then the three others
+  // (nothing stored for them, so only their switches), then the actions.
+  const order = [
+    center.switch('history'),
+    center.deletePurposeButton('history'),
+    center.showItems,
+    center.switch('insights'),
+    center.switch('personalization'),
+    center.switch('marketing'),
+    center.exportButton,
+    center.importButton,
+    center.deleteAllButton,
+    center.privacyLink,
+  ];
   for (const control of order) {
     await page.keyboard.press('Tab');
     await expect(control).toBeFocused();
@@ -230,7 +259,7 @@ test('keyboard only: the header button opens the center, Tab walks its controls 
   await expect(center.importButton).toBeFocused();
 
   // The list of messages opens with Enter, and its "Löschen" buttons come next in order.
-  await pressUntilFocused(page, 'Shift+Tab', center.showItems, 3);
+  await pressUntilFocused(page, 'Shift+Tab', center.showItems, 6);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await expect(center.itemDeleteButton(0)).toBeFocused();
@@ -309,7 +338,8 @@ test('with nothing stored, the center has no axe violations in the chat and on /
   await center.openByButton();
   await chat.settled();
   await expectNoAxeViolations(page, '#vertraut-inline');
-  expect(await expectNamesAreVisibleText(center.root)).toBe(2);
+  // The four purposes' switches and "Aus Datei wiederherstellen".
+  expect(await expectNamesAreVisibleText(center.root)).toBe(5);
   // The header's buttons too.
   expect(await expectNamesAreVisibleText(chat.chat.locator('.vt-header'))).toBe(2);
 
@@ -318,7 +348,7 @@ test('with nothing stored, the center has no axe violations in the chat and on /
   await expect(en.root).toBeVisible();
   await en.chat.settled();
   await expectNoAxeViolations(page);
-  expect(await expectNamesAreVisibleText(en.root)).toBe(2);
+  expect(await expectNamesAreVisibleText(en.root)).toBe(5);
 });
 
 test('the card after switching on from the center is the full consent card, reachable by keyboard', async ({ page, guard }) => {

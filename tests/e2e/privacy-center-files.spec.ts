@@ -17,7 +17,7 @@ import settings from '../../vertraut.config.ts';
 
 const [Q1, Q2] = QUESTIONS.de;
 
-test('the export is one JSON file, valid against /vertraut/export-schema.v1.json, with exactly the stored ledger and history, made without sending anything', async ({ page, guard }) => {
+test('the export is one JSON file, valid against /vertraut/export-schema.v2.json, with exactly the stored ledger, history and counted events, made without sending anything', async ({ page, guard }) => {
   const { chat, center } = await centerWithHistory(page);
 
   const requestsBefore = guard.requests.all.length;
@@ -32,10 +32,10 @@ test('the export is one JSON file, valid against /vertraut/export-schema.v1.json
 
   expect(file.name).toBe(`vertraut-export-${file.json.exportedAt.slice(0, 10)}.json`);
   expect(file.json.exportedAt >= started && file.json.exportedAt <= new Date().toISOString(), `exportedAt ${file.json.exportedAt}`).toBe(true);
-  expect(file.json).toMatchObject({ format: 'vertraut-export', version: 1, site: settings.site });
+  expect(file.json).toMatchObject({ format: 'vertraut-export', version: 2, site: settings.site });
 
   // Valid against the schema the site publishes (fetched from the site, as anyone would).
-  const schemaResponse = await page.request.get('/vertraut/export-schema.v1.json');
+  const schemaResponse = await page.request.get('/vertraut/export-schema.v2.json');
   expect(schemaResponse.ok()).toBe(true);
   const ajv = new Ajv2020({ strict: false, validateFormats: false });
   const validate = ajv.compile(await schemaResponse.json());
@@ -48,7 +48,9 @@ test('the export is one JSON file, valid against /vertraut/export-schema.v1.json
   expect(file.json.ledger).toEqual(stored.ledger);
   expect(file.json.history).toEqual(stored.history);
   expect(file.json.history).toHaveLength(4);
-  expect(Object.keys(file.json).sort()).toEqual(['exportedAt', 'format', 'history', 'ledger', 'site', 'version']);
+  // Nothing counted and no profile (those purposes are off): an empty list, and no profile at all.
+  expect(file.json.insights).toEqual([]);
+  expect(Object.keys(file.json).sort()).toEqual(['exportedAt', 'format', 'history', 'insights', 'ledger', 'site', 'version']);
 
   // A second export needs no request at all.
   const again = guard.requests.all.length;
@@ -147,7 +149,7 @@ const BAD_FILES: readonly BadFile[] = [
   { what: 'JSON, but not an export (an array)', problem: 'not-an-export', content: (good) => JSON.stringify([good]) },
   { what: 'JSON null', problem: 'not-an-export', content: () => 'null' },
   { what: 'another format', problem: 'not-an-export', content: (good) => JSON.stringify({ ...good, format: 'other-chatbot-export' }) },
-  { what: 'version 2', problem: 'unknown-version', content: (good) => JSON.stringify({ ...good, version: 2 }) },
+  { what: 'version 3', problem: 'unknown-version', content: (good) => JSON.stringify({ ...good, version: 3 }) },
   { what: 'version "1" as a string', problem: 'unknown-version', content: (good) => JSON.stringify({ ...good, version: '1' }) },
   { what: 'a missing field (exportedAt)', problem: 'invalid-content', content: ({ exportedAt: _gone, ...rest }) => JSON.stringify(rest) },
   { what: 'a ledger entry without its text hash', problem: 'invalid-content', content: (good) => JSON.stringify({ ...good, ledger: good.ledger.map(({ textHash: _gone, ...entry }) => entry) }) },

@@ -14,7 +14,11 @@ import { chatUntilHistoryCard, DATABASE, decideByButton, type HistoryRecord, typ
  * visible text in the page's language.
  */
 
-/** An export file as the site writes it (SPEC 4.3); see public/vertraut/export-schema.v1.json. */
+/**
+ * An export file (SPEC 4.3): version 2 as the site writes it (public/vertraut/export-schema.v2.json,
+ * with the counted events and the profile), or version 1 (export-schema.v1.json, ledger and
+ * history only), which the site still restores.
+ */
 export interface ExportFile {
   format: string;
   version: number;
@@ -22,6 +26,8 @@ export interface ExportFile {
   site: string;
   ledger: Omit<LedgerRecord, 'seq'>[];
   history: Omit<HistoryRecord, 'id'>[];
+  insights?: Record<string, unknown>[];
+  profile?: Record<string, unknown>;
 }
 
 /** What the database holds, without the keys the database itself assigns (`seq`, `id`). */
@@ -207,7 +213,7 @@ export class PrivacyCenter {
   }
 }
 
-/** The export as a string that the site should accept, built from stored content. */
+/** The export as a string that the site should accept, built from stored content (a version 1 file). */
 export function exportText(content: StoredContent, overrides: Partial<ExportFile> = {}): string {
   return JSON.stringify({ format: 'vertraut-export', version: 1, exportedAt: new Date().toISOString(), site: settings.site, ...content, ...overrides }, null, 2);
 }
