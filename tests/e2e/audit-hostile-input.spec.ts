@@ -86,11 +86,17 @@ async function warmUp(chat: ChatPage): Promise<Awaited<ReturnType<typeof pageSha
   return pageShape(chat.page);
 }
 
-/** After whatever happened, the chat still answers a plain question. */
+/**
+ * After whatever happened, the chat still answers a plain question: its answer is the bot's next
+ * message. (A payload the FAQ answered may have been in the same category, so the bot may go on
+ * to offer it as an interest, SPEC 6; that comes after the answer and is not what is checked.)
+ */
 async function expectStillAnswering(chat: ChatPage): Promise<void> {
   await expect(chat.window).toBeVisible();
-  const reply = await chat.ask(Q1);
-  await expect(reply.heading).toHaveText('Wie lange dauert der Versand?');
+  const before = await chat.botMessages.count();
+  await chat.send(Q1);
+  await expect(chat.userMessages.last()).toHaveText(`Sie: ${Q1}`);
+  await expect(chat.reply(before).heading).toHaveText('Wie lange dauert der Versand?');
   await expect(chat.input).toHaveValue('');
 }
 

@@ -25,7 +25,7 @@ import settings from '../../vertraut.config.ts';
  * and that no request left the site.
  */
 
-const [Q1, Q2, Q3] = QUESTIONS.de;
+const [Q1, Q2, Q3, Q4] = QUESTIONS.de;
 const HISTORY = purposeName('de');
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -40,11 +40,15 @@ test('chatting without deciding stores nothing; the card ignored, a later "Ja" i
   const ja = await chat.ask('Ja');
   await expect(ja.root).not.toHaveText(chat.said('consent.granted', { purpose: HISTORY }));
   await expect(chat.log).not.toContainText(chat.text('consent.granted', { purpose: HISTORY }));
-  // The card stays answerable by its buttons, and it is not offered a second time.
+  // "Ja" was a question the FAQ has no answer to: the moment to ask for anonymous counting
+  // (SPEC 5), a card of its own, two exchanges after the history card.
+  await expect(chat.consentCard('insights').root).toBeVisible();
+  // The history card stays answerable by its buttons, and it is not offered a second time.
   await expect(card.yes).toBeEnabled();
   await expect(card.no).toBeEnabled();
-  await chat.ask(Q1);
-  await expect(chat.consentCards).toHaveCount(1);
+  await chat.ask(Q4);
+  await expect(chat.consentCard('history', 1).root).toHaveCount(0);
+  await expect(chat.consentCards).toHaveCount(2);
 
   // "Stop" with nothing switched on says so, and stores nothing either.
   const stop = await chat.ask('Stop');
@@ -175,7 +179,7 @@ test('"Ja" keeps the conversation so far; after a reload it is back, and on /en/
   await expect(en.userMessages).toHaveText([`You: ${Q1}`, `You: ${Q2}`, `You: ${Q3}`]);
   await expect(en.reply(1).heading).toHaveText('How long does delivery take?');
   await expect(en.reply(2).heading).toHaveText('Which payment methods do you accept?');
-  await expect(en.reply(3).heading).toHaveText('How much does shipping cost?');
+  await expect(en.reply(3).heading).toHaveText(QUESTIONS.en[2]);
   await expect(en.reply(1).faqLink).toHaveAttribute('href', '/en/faq/#versanddauer');
   guard.expectStorage(inventoryWithIndexedDb({ [DATABASE]: { history: 6, ledger: 1 } }));
 });

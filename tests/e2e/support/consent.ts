@@ -39,10 +39,15 @@ export interface HistoryRecord {
   reply?: { kind: string; entryId?: string; entryLang?: Language; entryIds?: string[]; text?: string };
 }
 
-/** Two questions that the FAQ answers, in German and English. */
+/**
+ * Questions that the FAQ answers, in German and English, each from another category (shipping,
+ * payment, returns, account): a visitor who asks them is never offered an interest (SPEC 6
+ * suggests one only after two answers in one category), so the consent tests see only the cards
+ * they are about. The interest question is tested on its own.
+ */
 export const QUESTIONS = {
-  de: ['Wie lange dauert der Versand?', 'Welche Zahlungsarten gibt es?', 'Was kostet der Versand?'],
-  en: ['How long does delivery take?', 'Which payment methods do you accept?', 'How much does shipping cost?'],
+  de: ['Wie lange dauert der Versand?', 'Welche Zahlungsarten gibt es?', 'Wie kann ich Artikel zurückschicken?', 'Wie lege ich ein Kundenkonto an?'],
+  en: ['How long does delivery take?', 'Which payment methods do you accept?', 'How do I return items?', 'How do I create a customer account?'],
 } as const;
 
 /** The purpose's name as the bot says it in its notes ("Verlauf speichern"). */
