@@ -1,6 +1,9 @@
+import { inventoryWithIndexedDb } from './support/browser-state.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { ChatPage } from './support/chat-page.ts';
+import { DATABASE, QUESTIONS } from './support/consent.ts';
 import { expect, test } from './support/fixtures.ts';
+import { PrivacyCenter } from './support/privacy-center.ts';
 import { SITE_PAGES } from './support/site-pages.ts';
 
 /* WCAG 2.2 AA (SPEC 8.3): no axe violation on any page or in any state of the chat. */
@@ -96,4 +99,62 @@ test('every button in the chat is named by its visible text, in every state', as
   await panel.ask('How long does delivery take?');
   await expect(panel.closeButton).toBeVisible();
   await expectButtonsNamedByTheirText(panel);
+});
+
+/** Once the chat's animations are over (colours final): no axe violation in the chat, every button named by its text. */
+async function expectAccessibleChat(chat: ChatPage): Promise<void> {
+  await chat.settled();
+  await expectNoAxeViolations(chat.page, `#vertraut-${chat.mode}`);
+  await expectButtonsNamedByTheirText(chat);
+}
+
+test('the consent cards for counting and for the profile have no axe violations', async ({ page }) => {
+  const chat = await ChatPage.visit(page, '/');
+  // An unanswered question brings "Anonym mitzählen?" (SPEC 5).
+  await chat.ask('Xylophon Quantenflug');
+  await expect(chat.consentCard('insights').root).toBeFocused();
+  await expectAccessibleChat(chat);
+  // Telling one's name brings "Persönlich begrüßen?" (SPEC 6).
+  await chat.requestCard('Ich heiße Anna', 'personalization');
+  await expect(chat.consentCard('personalization').root).toBeFocused();
+  await expectAccessibleChat(chat);
+});
+
+test('the advertising card, its confirmation and an offer have no axe violations', async ({ page, guard }) => {
+  const chat = await ChatPage.visit(page, '/en/');
+  // "Yes" on a first answer brings "Offers in the chat?" (SPEC 7.2).
+  const answer = await chat.ask(QUESTIONS.en[0]);
+  await answer.feedbackButton(true).click();
+  const card = chat.consentCard('marketing');
+  await expect(card.root).toBeFocused();
+  await expectAccessibleChat(chat);
+
+  // START: the second confirmation (double opt-in).
+  await card.root.getByRole('button', { name: chat.text('marketing.start'), exact: true }).click();
+  const confirmation = chat.log.getByRole('group', { name: chat.text('marketing.confirmText'), exact: true });
+  await expect(confirmation).toBeVisible();
+  await expectAccessibleChat(chat);
+
+  // Confirmed; an answer about the subscription comes with an offer, an "Advertisement" region.
+  await confirmation.getByRole('button', { name: chat.text('marketing.confirm'), exact: true }).click();
+  await expect(chat.lastReply.root).toHaveText(chat.said('marketing.confirmed'));
+  await chat.send('How does the coffee subscription work?');
+  const offer = chat.log.getByRole('region', { name: chat.text('marketing.label'), exact: true });
+  await expect(offer).toBeVisible();
+  await expect(offer.getByRole('button', { name: chat.text('marketing.stop'), exact: true })).toBeVisible();
+  await expectAccessibleChat(chat);
+  guard.expectStorage(inventoryWithIndexedDb({ [DATABASE]: { ledger: 2 } }));
+});
+
+test('the privacy center with the profile form has no axe violations', async ({ page, guard }) => {
+  const chat = await ChatPage.visit(page, '/');
+  await chat.requestCard('Ich heiße Anna', 'personalization');
+  await expect((await chat.ask('Ja')).root).toHaveText(chat.said('consent.granted', { purpose: chat.text('purpose.personalization') }));
+  const center = new PrivacyCenter(chat);
+  await center.openByButton();
+  const form = center.root.getByRole('form', { name: chat.text('profile.title'), exact: true });
+  await expect(form).toBeVisible();
+  await expect(form.getByRole('textbox', { name: chat.text('profile.name'), exact: true })).toHaveValue('Anna');
+  await expectAccessibleChat(chat);
+  guard.expectStorage(inventoryWithIndexedDb({ [DATABASE]: { ledger: 1, profile: 1 } }));
 });
