@@ -24,6 +24,11 @@ const CLAIMS: readonly [claim: string, files: RegExp][] = [
   ['Content Security Policy (SPEC 8.2)', /^csp/],
   ['Hostile and absurd input stays text and breaks nothing (SPEC 8.2, 8.4)', /^(robustness|audit-hostile)/],
   ['Accessibility: axe, keyboard, screen-reader semantics, 320 px, 200 % zoom, reduced motion (SPEC 8.3)', /^(accessibility|keyboard|small-screen|reduced-motion|audit-zoom)/],
+  // Before the insights claim: the variant's report test also starts with "insights".
+  ['A variant site: a service-only chat never advertises, reports go only to the configured endpoint (SPEC 5.4, 7.4)', /^(service-only|insights-report)/],
+  ['Anonymized insights: counted only with consent, free text scrubbed, the insights page (SPEC 5)', /^insights/],
+  ['Personalization: a profile only with consent, greeting and near-ties, seen and corrected in the center (SPEC 6)', /^personalization/],
+  ['Marketing: offers only after START and a confirmation, labelled, ended by STOP (SPEC 7)', /^marketing/],
 ];
 const OTHER = 'Answers and dialog: answer, clarify, no answer, suggestions, deep links (SPEC 2)';
 
