@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { serveStatic } from './lib/static-server.ts';
 
 /**
@@ -7,5 +7,5 @@ import { serveStatic } from './lib/static-server.ts';
  */
 const port = Number(process.argv[2] ?? 4329);
 const directory = process.argv[3] ?? 'dist';
-const { origin } = await serveStatic(join(process.cwd(), directory), port);
+const { origin } = await serveStatic(resolve(directory), port);
 console.log(`vertraut: serving ${directory}/ on ${origin}`);

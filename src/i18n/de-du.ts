@@ -37,4 +37,5 @@ export const deDu: Partial<Record<UiKey, string>> = {
   'profile.saved': 'Dein Profil ist gespeichert. Leere Felder sind gelöscht.',
   'profile.off': 'Ein Profil gibt es nur, wenn du „Persönliche Begrüßung“ einschaltest.',
   'personal.preferredLanguage': 'In deinem Profil steht Englisch als bevorzugte Sprache.',
+  'personal.alternatives': 'Oder meintest du:',
 };

@@ -211,6 +211,7 @@ export const de = {
   'privacyAnswer.howLongOthers': 'Anonyme Zählungen werden nach {insights} Tagen gelöscht, ein Profil nach {personalization} Tagen ohne Nutzung.',
   'personal.preferredLanguage': 'In Ihrem Profil steht Englisch als bevorzugte Sprache.',
   'personal.preferredLanguageLink': 'Zum Chat auf Englisch',
+  'personal.alternatives': 'Oder meinten Sie:',
 } as const;
 
 export type UiKey = keyof typeof de;

@@ -213,4 +213,5 @@ export const en: Record<UiKey, string> = {
   'privacyAnswer.howLongOthers': 'Anonymous counts are deleted after {insights} days, a profile after {personalization} days without use.',
   'personal.preferredLanguage': 'Your profile gives German as your preferred language.',
   'personal.preferredLanguageLink': 'Go to the chat in German',
+  'personal.alternatives': 'Or did you mean:',
 };

@@ -1,4 +1,5 @@
 import type { Language } from '../core/content/faq-entry.ts';
+import type { EntrySummary } from '../core/search/search-engine.ts';
 import type { MarketingSettings } from '../core/consent/purposes.ts';
 import { prepareQuestion, replyWithEntry, MAX_QUESTION_LENGTH, type BotReply } from '../core/dialog/reply.ts';
 import { replyToPersonalized } from '../core/personal/personal-reply.ts';
@@ -122,6 +123,8 @@ export function mountChat(root: HTMLElement): ChatApp {
   let suggestTimer: ReturnType<typeof setTimeout> | undefined;
   /** The interest that decided the reply being shown, for the "weil Sie sich … interessieren" line. */
   let because: string | undefined;
+  /** The other near-tied entries of that reply, offered below it. */
+  let alternatives: readonly EntrySummary[] = [];
 
   // Loaded once; a failure is forgotten so that the next question tries again.
   const engineReady = (): Promise<SearchEngine> => {
@@ -143,8 +146,12 @@ export function mountChat(root: HTMLElement): ChatApp {
       view.status('');
       if (!reply) return;
       view.bot(reply, question);
-      if (because) view.because(view.text('personal.because', { category: personal.categoryLabel(because) }));
+      if (because) {
+        view.because(view.text('personal.because', { category: personal.categoryLabel(because) }));
+        view.alternatives(alternatives, reply.kind === 'answer' ? reply.lang : config.lang);
+      }
       because = undefined;
+      alternatives = [];
       await offers.afterReply(reply);
       await dialog.afterReply(question || undefined, reply, config.lang);
       personal.afterReply(reply);
@@ -173,6 +180,7 @@ export function mountChat(root: HTMLElement): ChatApp {
         // Interests order near-ties only: a clear question gets the same answer with or without them.
         const personalized = replyToPersonalized(text, { engine: e }, personal.interests);
         because = personalized.because;
+        alternatives = personalized.alternatives ?? [];
         // Only an unanswered question is worth the other language's index.
         if (personalized.reply.kind !== 'none') return personalized.reply;
         return replyToPersonalized(text, { engine: e, otherEngine: await otherReady() }, personal.interests).reply;
@@ -330,8 +338,10 @@ export function mountChat(root: HTMLElement): ChatApp {
           enqueue(() => dialog.afterFeedback(entryId, helpful, config.lang));
         }
         else if (action === 'no-match') {
+          // "Nichts davon" is an unanswered question like any other: counted, and kept with the history.
+          const question = button.dataset['question'] ?? '';
           view.user(button.textContent ?? '');
-          view.bot({ kind: 'none', question: button.dataset['question'] ?? '' });
+          enqueue(() => withEngine(() => ({ kind: 'none', question }), question));
         }
         return;
       }

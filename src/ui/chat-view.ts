@@ -176,6 +176,28 @@ export class ChatView {
     for (const offer of this.#log.querySelectorAll('.vt-offer')) offer.remove();
   }
 
+  /**
+   * The texts rendered with the page (the privacy line, the question box's label) in the current
+   * strings, after the form of address changed.
+   */
+  refreshFixedText(): void {
+    const root = this.#log.closest('.vt-window');
+    const label = root?.querySelector('.vt-input-label');
+    if (label) label.textContent = this.#t('chat.inputLabel');
+    const line = this.#log.querySelector('.vt-privacy-line');
+    const first = line?.firstChild;
+    if (first?.nodeType === Node.TEXT_NODE) first.textContent = `${this.#t('chat.privacyLine')} `;
+  }
+
+  /** Under an answer an interest decided: the other close entries, still one click away. */
+  alternatives(entries: readonly EntrySummary[], lang: Language): void {
+    if (entries.length === 0) return;
+    const last = this.#log.lastElementChild;
+    if (!last?.classList.contains('vt-message--bot')) return;
+    const [label, list] = this.#choices(entries, lang === this.#config.lang ? undefined : lang, this.#t('personal.alternatives'));
+    last.querySelector('.vt-because')?.after(...[label, list].filter((node): node is HTMLElement => node !== undefined));
+  }
+
   /** Replaces the greeting's first line (a returning visitor greeted by name, SPEC 6). */
   greet(text: string, starters?: readonly EntrySummary[]): void {
     const greeting = this.#log.querySelector('.vt-greeting');

@@ -40,6 +40,8 @@ export class PersonalDialog {
   readonly #answered: (string | undefined)[] = [];
   /** Interests the visitor declined in this visit: not suggested again. */
   readonly #declined = new Set<string>();
+  /** The form of address asked for in this visit; honoured even when it may not be kept. */
+  #visitAddress: Profile['address'];
 
   constructor(
     view: ChatView,
@@ -103,17 +105,22 @@ export class PersonalDialog {
     return false;
   }
 
-  /** Handles "Ich heiße Anna" or "Du kannst mich duzen"; returns whether the message was one. */
+  /**
+   * Handles "Ich heiße Anna" or "Du kannst mich duzen"; returns whether the message is fully
+   * handled. A message that also asks something ("Ich bin Max, wo bleibt mein Paket?") is
+   * answered too: the caller goes on to search it.
+   */
   async handleTyped(text: string): Promise<boolean> {
     const name = extractIntroducedName(text);
     if (name) {
       const kept = await this.#keep((profile) => ({ ...profile, name }));
       this.#view.note(this.#t(kept ? 'personal.nameKept' : 'personal.niceToMeet', { name }));
-      return true;
+      return !asksMore(text, name);
     }
     const address = this.#settings.lang === 'de' ? extractFormOfAddress(text) : undefined;
     if (address) {
       // The form of address is honoured for this visit at once; it is kept only with consent.
+      this.#visitAddress = address;
       this.#address(address);
       await this.#keep((profile) => ({ ...profile, address }));
       this.#view.note(this.#t('personal.addressKept'));
@@ -160,6 +167,7 @@ export class PersonalDialog {
     if (this.#settings.lang !== 'de') return;
     Object.assign(this.#strings, this.#formal, address === 'du' ? this.#settings.duStrings : {});
     this.#view.informal = address === 'du';
+    this.#view.refreshFixedText();
   }
 
   /**
@@ -168,7 +176,7 @@ export class PersonalDialog {
    */
   apply(engine?: SearchEngine): void {
     const profile = this.#consent.profile;
-    this.#address(profile?.address);
+    this.#address(profile?.address ?? this.#visitAddress);
     const starters = engine ? startersFromInterests(profile?.interests ?? [], engine.entries, this.#settings.starters).flatMap((id) => engine.entry(id) ?? []) : undefined;
     this.#view.greet(profile?.name ? this.#t('personal.welcomeBack', { name: profile.name }) : this.#t('chat.greeting'), starters);
     const otherLanguage = profile?.lang !== undefined && profile.lang !== this.#settings.lang;
@@ -180,4 +188,13 @@ export class PersonalDialog {
     const profile = this.#consent.profile;
     if (profile) await this.#consent.saveProfile({ ...profile, usedAt: new Date().toISOString() });
   }
+}
+
+/**
+ * Whether a message asks more than the introduction: a question mark, or clearly more words than
+ * "Ich heiße <name>" needs.
+ */
+function asksMore(text: string, name: string): boolean {
+  const words = (value: string): number => value.split(/\s+/).filter(Boolean).length;
+  return text.includes('?') || words(text) > words(name) + 4;
 }

@@ -271,8 +271,9 @@ export class PrivacyDialog {
       usedAt: new Date().toISOString(),
     };
     const saved = await this.#consent.saveProfile(profile);
-    this.#view.note(this.#t(saved ? 'profile.saved' : 'consent.notKept'));
+    // The chat takes the change first, so the note is already in the chosen form of address.
     this.#profileChanged();
+    this.#view.note(this.#t(saved ? 'profile.saved' : 'consent.notKept'));
     await this.open();
   }
 
