@@ -26,6 +26,11 @@ export interface SiteGuard {
    * inventoryWithIndexedDb for databases and their record counts per table).
    */
   expectStorage(expected: StorageInventory): void;
+  /**
+   * Allows requests to exactly this URL (the insights endpoint of the variant build, SPEC 5.4,
+   * which a test serves itself); every other URL outside the site still fails the test.
+   */
+  allowRequestsTo(url: string): void;
 }
 
 /** How long the final look at the storage waits for writes still under way to settle. */
@@ -47,6 +52,7 @@ export const test = base.extend<{ guard: SiteGuard }>({
       const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
       await recordCspViolations(context);
       let expectedStorage = EMPTY_INVENTORY;
+      const allowedUrls = new Set<string>();
       const guard: SiteGuard = {
         origin,
         requests: recordRequests(context),
@@ -55,6 +61,9 @@ export const test = base.extend<{ guard: SiteGuard }>({
         dialogs: [],
         expectStorage: (expected) => {
           expectedStorage = expected;
+        },
+        allowRequestsTo: (url) => {
+          allowedUrls.add(url);
         },
       };
       const watch = (watched: Page): void => {
@@ -80,7 +89,7 @@ export const test = base.extend<{ guard: SiteGuard }>({
       const looker = sitePages[0];
       expect(
         {
-          foreignRequests: guard.requests.foreign(origin),
+          foreignRequests: guard.requests.foreign(origin).filter((url) => !allowedUrls.has(url)),
           pageErrors: guard.pageErrors,
           consoleErrors: guard.consoleErrors,
           dialogs: guard.dialogs,
