@@ -109,6 +109,8 @@ function wipe(status: HTMLElement): void {
 }
 
 function start(): void {
+  // The statistics page's code loads only on that page; the launcher stays the one script.
+  if (document.querySelector('[data-insights]')) void import('./insights-page.ts');
   const wipeStatus = document.querySelector<HTMLElement>('[data-wipe]');
   if (wipeStatus) wipe(wipeStatus);
   const chats = [...document.querySelectorAll<HTMLElement>('vertraut-chat')];

@@ -11,8 +11,11 @@ import { SITE_PAGES } from './support/site-pages.ts';
 
 const CHAT_CODE = /\/vertraut\/search-\w+\.json|\/chat-app\.[\w-]+\.js/;
 
-for (const { path } of SITE_PAGES.filter((p) => !p.loadsChat)) {
-  test(`loading ${path} requests only the page, its CSS and the launcher, and stores nothing`, async ({ page, context, guard }) => {
+/** The statistics page's own code (src/ui/insights-page.ts and what it shares with the launcher). */
+const STATISTICS_CODE = /\/_astro\/[\w.-]+\.js$/;
+
+for (const { path, loadsStatistics } of SITE_PAGES.filter((p) => !p.loadsChat)) {
+  test(`loading ${path} requests only the page, its CSS and the launcher${loadsStatistics ? ' (which loads the statistics code)' : ''}, and stores nothing`, async ({ page, context, guard }) => {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     const launcher = await page.locator('script[src]').evaluateAll((scripts) => scripts.map((s) => new URL((s as HTMLScriptElement).src).pathname));
@@ -20,7 +23,15 @@ for (const { path } of SITE_PAGES.filter((p) => !p.loadsChat)) {
 
     const loaded = guard.requests.all.map((r) => ({ type: r.resourceType(), path: new URL(r.url()).pathname }));
     expect(loaded.filter((r) => r.type === 'document')).toEqual([{ type: 'document', path }]);
-    expect(loaded.filter((r) => r.type === 'script')).toEqual([{ type: 'script', path: launcher[0] }]);
+    const scripts = loaded.filter((r) => r.type === 'script');
+    expect(scripts[0]).toEqual({ type: 'script', path: launcher[0] });
+    if (loadsStatistics) {
+      // Only the page's own code: no chat, no index, no storage code (nothing is stored here).
+      expect(scripts.slice(1).map((s) => s.path).filter((p) => !STATISTICS_CODE.test(p) || /chat-app|local-store|schemas|export-format/.test(p))).toEqual([]);
+      expect(scripts.slice(1).some((s) => /insights-page/.test(s.path))).toBe(true);
+    } else {
+      expect(scripts).toHaveLength(1);
+    }
     expect(loaded.filter((r) => r.type === 'stylesheet').length).toBeGreaterThanOrEqual(1);
     expect(loaded.filter((r) => !['document', 'script', 'stylesheet'].includes(r.type))).toEqual([]);
     expect(guard.requests.paths(guard.origin).filter((p) => CHAT_CODE.test(p))).toEqual([]);

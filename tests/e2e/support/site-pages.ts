@@ -8,6 +8,8 @@ export interface SitePage {
   readonly chat: 'inline' | 'panel';
   /** The "Meine Daten" pages open the privacy center at once, so they load the chat on arrival. */
   readonly loadsChat?: true;
+  /** The statistics pages load their own code on arrival (it reads what this browser counted). */
+  readonly loadsStatistics?: true;
 }
 
 export const SITE_PAGES: readonly SitePage[] = [
@@ -21,4 +23,6 @@ export const SITE_PAGES: readonly SitePage[] = [
   { path: '/datenschutz/alles-loeschen/', lang: 'de', chat: 'panel' },
   { path: '/en/privacy/delete-everything/', lang: 'en', chat: 'panel' },
   { path: '/en/privacy/my-data/', lang: 'en', chat: 'inline', loadsChat: true },
+  { path: '/einblicke/', lang: 'de', chat: 'panel', loadsStatistics: true },
+  { path: '/en/insights/', lang: 'en', chat: 'panel', loadsStatistics: true },
 ];
