@@ -38,4 +38,5 @@ export const deDu: Partial<Record<UiKey, string>> = {
   'profile.off': 'Ein Profil gibt es nur, wenn du „Persönliche Begrüßung“ einschaltest.',
   'personal.preferredLanguage': 'In deinem Profil steht Englisch als bevorzugte Sprache.',
   'personal.alternatives': 'Oder meintest du:',
+  'personal.hello': 'Hallo {name}! Stell deine Frage in deinen eigenen Worten, ich antworte sofort.',
 };

@@ -212,6 +212,8 @@ export const de = {
   'personal.preferredLanguage': 'In Ihrem Profil steht Englisch als bevorzugte Sprache.',
   'personal.preferredLanguageLink': 'Zum Chat auf Englisch',
   'personal.alternatives': 'Oder meinten Sie:',
+  'center.status.expired': 'ausgeschaltet (Ihre Einwilligung ist abgelaufen, bitte neu entscheiden)',
+  'personal.hello': 'Hallo {name}! Stellen Sie Ihre Frage in Ihren eigenen Worten, ich antworte sofort.',
 } as const;
 
 export type UiKey = keyof typeof de;

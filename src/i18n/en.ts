@@ -214,4 +214,6 @@ export const en: Record<UiKey, string> = {
   'personal.preferredLanguage': 'Your profile gives German as your preferred language.',
   'personal.preferredLanguageLink': 'Go to the chat in German',
   'personal.alternatives': 'Or did you mean:',
+  'center.status.expired': 'off (your consent has expired; please decide again)',
+  'personal.hello': 'Hello {name}! Ask your question in your own words and I will answer at once.',
 };

@@ -92,6 +92,7 @@ export function mountChat(root: HTMLElement): ChatApp {
     },
     (purpose) => dialog.offerCard(purpose),
     () => dialog.cardOpen,
+    () => dialog.mayOfferUnasked(),
   );
   const offers = new OfferShelf(view, consent, consentConfig.marketing, consentConfig.offersUrl);
   const privacy = new PrivacyDialog(
@@ -227,7 +228,7 @@ export function mountChat(root: HTMLElement): ChatApp {
       await restore(await consent.start());
       // A returning visitor with a profile: greeted by name, starters from its interests.
       if (consent.profile) {
-        personal.apply(consent.profile.interests.length > 0 ? await engineReady() : loaded);
+        personal.apply(consent.profile.interests.length > 0 ? await engineReady() : loaded, true);
         await personal.touch();
       }
       // The "Meine Daten" page opens the privacy center at once.

@@ -115,8 +115,9 @@ export class ConsentController {
     return this.#storageProblem ?? (globalThis.indexedDB ? undefined : 'no IndexedDB');
   }
 
+  /** Where each purpose stands now; advertising consent lapses after the days its card promises. */
   state(): ConsentState {
-    return consentState(this.#ledger, this.#currentHash);
+    return consentState(this.#ledger, this.#currentHash, { days: { marketing: this.#settings.retention.marketing }, now: new Date() });
   }
 
   /** Whether a purpose's card was shown in this visit. */

@@ -120,7 +120,7 @@ export class ConsentDialog {
       const event = eventForReply(reply, visitorText ?? '', lang, new Date());
       if (event) await this.#consent.recordInsight(event);
     }
-    if (this.#pending || !this.#mayOfferUnasked()) return;
+    if (this.#pending || !this.mayOfferUnasked()) return;
     if (reply.kind === 'none' && this.#offerInsights('unanswered')) return;
     if (this.#consent.offerHistory(false)) this.offerCard('history');
   }
@@ -134,12 +134,13 @@ export class ConsentDialog {
       const { eventForFeedback } = await import('../core/insights/record.ts');
       await this.#consent.recordInsight(eventForFeedback(entryId, helpful, lang, new Date()));
     }
-    if (this.#pending || !this.#mayOfferUnasked()) return;
+    if (this.#pending || !this.mayOfferUnasked()) return;
     if (helpful && this.#offerMarketing()) return;
     this.#offerInsights('feedback');
   }
 
-  #mayOfferUnasked(): boolean {
+  /** Whether the bot may offer a card of its own accord now (one purpose at a time, cardSpacingAllows). */
+  mayOfferUnasked(): boolean {
     return cardSpacingAllows(this.#consent.exchanges, this.#lastCardAt);
   }
 

@@ -42,6 +42,10 @@ export class PersonalDialog {
   readonly #declined = new Set<string>();
   /** The form of address asked for in this visit; honoured even when it may not be kept. */
   #visitAddress: Profile['address'];
+  /** The visitor came back with a profile (not one made during this visit). */
+  #returning = false;
+
+  readonly #mayOfferUnasked: () => boolean;
 
   constructor(
     view: ChatView,
@@ -50,7 +54,9 @@ export class PersonalDialog {
     settings: PersonalSettings,
     offerCard: (purpose: Purpose) => void,
     cardOpen: () => boolean,
+    mayOfferUnasked: () => boolean = () => true,
   ) {
+    this.#mayOfferUnasked = mayOfferUnasked;
     this.#view = view;
     this.#consent = consent;
     this.#strings = strings;
@@ -135,8 +141,9 @@ export class PersonalDialog {
     this.#answered.push(reply.entry.category);
     if (this.#cardOpen() || this.#consent.storageProblem !== undefined) return;
     const status = this.#consent.state().personalization;
-    // Without a profile, a suggestion leads to the consent card: only while still undecided.
-    if (status !== 'granted' && (status !== 'unknown' && status !== 'outdated' || this.#consent.askedThisVisit('personalization'))) return;
+    // Without a profile, a suggestion leads to the consent card: only while still undecided, and
+    // not right after another card (one purpose at a time).
+    if (status !== 'granted' && (!['unknown', 'outdated', 'expired'].includes(status) || this.#consent.askedThisVisit('personalization') || !this.#mayOfferUnasked())) return;
     const interests = this.interests;
     if (interests.length >= MAX_INTERESTS) return;
     const category = suggestInterest(this.#answered, { interests }, { declined: this.#declined });
@@ -173,12 +180,16 @@ export class PersonalDialog {
   /**
    * Applies the profile in force to the chat: the form of address, the greeting by name and the
    * starter questions from the interests; without a profile, everything as for anyone.
+   * `returning`: the chat has just started for a visitor with a profile ("Willkommen zurück");
+   * a name given during this visit is greeted with a plain "Hallo".
    */
-  apply(engine?: SearchEngine): void {
+  apply(engine?: SearchEngine, returning = false): void {
     const profile = this.#consent.profile;
     this.#address(profile?.address ?? this.#visitAddress);
     const starters = engine ? startersFromInterests(profile?.interests ?? [], engine.entries, this.#settings.starters).flatMap((id) => engine.entry(id) ?? []) : undefined;
-    this.#view.greet(profile?.name ? this.#t('personal.welcomeBack', { name: profile.name }) : this.#t('chat.greeting'), starters);
+    if (returning) this.#returning = true;
+    const greeting = profile?.name ? this.#t(this.#returning ? 'personal.welcomeBack' : 'personal.hello', { name: profile.name }) : this.#t('chat.greeting');
+    this.#view.greet(greeting, starters);
     const otherLanguage = profile?.lang !== undefined && profile.lang !== this.#settings.lang;
     this.#view.preferredLanguage(otherLanguage ? this.#t('personal.preferredLanguage') : undefined, this.#t('personal.preferredLanguageLink'));
   }

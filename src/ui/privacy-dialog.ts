@@ -1,6 +1,6 @@
 import { isLanguage, type Language } from '../core/content/faq-entry.ts';
 import { MAX_NAME_LENGTH, type Profile } from '../core/personal/profile.ts';
-import { grantedPurposes } from '../core/consent/ledger.ts';
+import { grantedPurposes, type PurposeStatus } from '../core/consent/ledger.ts';
 import { isPurpose, type Purpose } from '../core/consent/purposes.ts';
 import type { RetentionDays } from '../core/consent/retention.ts';
 import type { ImportProblem } from '../core/privacy/export-format.ts';
@@ -35,6 +35,14 @@ export interface PrivacySettings {
 }
 
 let centerId = 0;
+
+/** How the center names a purpose's state; every other state reads "off". */
+const STATUS_TEXT: Partial<Record<PurposeStatus, UiKey>> = {
+  granted: 'center.status.granted',
+  outdated: 'center.status.outdated',
+  expired: 'center.status.expired',
+  pending: 'center.status.pending',
+};
 
 export class PrivacyDialog {
   readonly #view: ChatView;
@@ -151,13 +159,7 @@ export class PrivacyDialog {
     for (const purpose of summary.purposes) {
       const name = this.#t(`purpose.${purpose.purpose}`);
       const on = purpose.status === 'granted';
-      const status = on
-        ? this.#t('center.status.granted')
-        : purpose.status === 'outdated'
-          ? this.#t('center.status.outdated')
-          : purpose.status === 'pending'
-            ? this.#t('center.status.pending')
-            : this.#t('center.status.off');
+      const status = this.#t(STATUS_TEXT[purpose.status] ?? 'center.status.off');
       const section: Child[] = [
         el('h4', {}, `${name}: ${status}`),
         el(

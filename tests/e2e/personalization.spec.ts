@@ -128,13 +128,14 @@ test.describe('corrections in the privacy center take effect in the chat at once
     await form.name.fill('Anne');
     await form.saveAndWait();
     expect((await profileRows(page)).map((row) => row['name'])).toEqual(['Anne']);
-    await expect(greeting(chat).line).toHaveText(chat.text('personal.welcomeBack', { name: 'Anne' }));
+    // The name was given in this visit: a plain hello, not "welcome back".
+    await expect(greeting(chat).line).toHaveText(chat.text('personal.hello', { name: 'Anne' }));
     await expect(form.name).toHaveValue('Anne');
 
     await form.address.selectOption({ label: chat.text('profile.addressDu') });
     await form.saveAndWait();
     expect((await profileRows(page)).map((row) => [row['name'], row['address']])).toEqual([['Anne', 'du']]);
-    await expect(greeting(chat).line).toHaveText(du('personal.welcomeBack', { name: 'Anne' }));
+    await expect(greeting(chat).line).toHaveText(du('personal.hello', { name: 'Anne' }));
     // The next replies speak Du: a clarifying question and a question without an answer.
     const clarify = await chat.ask(NEAR_TIE.question);
     await expect(clarify.root).toContainText(du('clarify.intro'));
@@ -165,7 +166,8 @@ test.describe('corrections in the privacy center take effect in the chat at once
 
     for (const when of ['at once', 'after a reload']) {
       if (when === 'after a reload') await page.reload();
-      await expect(greeting(chat).line, when).toHaveText(du('personal.welcomeBack', { name: 'Anna' }));
+      // A name given in this visit gets a plain hello; after the reload the visitor is back.
+      await expect(greeting(chat).line, when).toHaveText(du(when === 'at once' ? 'personal.hello' : 'personal.welcomeBack', { name: 'Anna' }));
       // The line under it addresses the visitor too ("Ihre Fragen bleiben …" / "Deine Fragen bleiben …").
       await expect.soft(greeting(chat).privacyLine, when).toContainText(du('chat.privacyLine'));
       await expect.soft(chat.input, when).toHaveAccessibleName(du('chat.inputLabel'));
@@ -205,7 +207,7 @@ test.describe('"Du kannst mich duzen"', () => {
     await grantPersonalizationWithName(chat, 'Anna');
     const note = await chat.ask('Du kannst mich duzen');
     await expect(note.root).toHaveText(`${chat.text('chat.bot')}: ${du('personal.addressKept')}`);
-    await expect(greeting(chat).line).toHaveText(du('personal.welcomeBack', { name: 'Anna' }));
+    await expect(greeting(chat).line).toHaveText(du('personal.hello', { name: 'Anna' }));
     const none = await chat.ask('Haben Sie Hundefutter?');
     await expect(none.root).toContainText(du('none.rephrase'));
     expect((await profileRows(page)).map((row) => [row['name'], row['address']])).toEqual([['Anna', 'du']]);

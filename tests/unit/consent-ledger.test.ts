@@ -224,3 +224,35 @@ describe('ledgerEntry', () => {
     expect(Date.parse(entry.at)).toBeLessThanOrEqual(after);
   });
 });
+
+describe('consentState: a consent that lasts a promised time (marketing: "gilt 365 Tage")', () => {
+  const grantedAt = Date.parse('2026-05-01T10:00:00.000Z');
+  const grant = ledgerEntry(
+    { purpose: 'marketing', decision: 'granted', method: 'button', lang: 'de', textHash: currentHash('marketing', 'de'), policyVersion: '2026-05' },
+    new Date(grantedAt),
+  );
+  const history = ledgerEntry(
+    { purpose: 'history', decision: 'granted', method: 'button', lang: 'de', textHash: currentHash('history', 'de'), policyVersion: '2026-05' },
+    new Date(grantedAt),
+  );
+  const at = (days: number): { days: { marketing: number }; now: Date } => ({ days: { marketing: 365 }, now: new Date(grantedAt + days * 24 * 60 * 60 * 1000) });
+
+  it('is granted up to the last day, and expired the moment after', () => {
+    expect(consentState([grant], currentHash, at(365)).marketing).toBe('granted');
+    expect(consentState([grant], currentHash, at(365.001)).marketing).toBe('expired');
+    expect(isGranted(consentState([grant], currentHash, at(400)), 'marketing')).toBe(false);
+  });
+
+  it('leaves purposes without a promised lifetime alone', () => {
+    expect(consentState([history], currentHash, at(2000)).history).toBe('granted');
+  });
+
+  it('is judged only when a lifetime is given (no clock, no expiry)', () => {
+    expect(consentState([grant], currentHash).marketing).toBe('granted');
+  });
+
+  it('starts again with a new grant', () => {
+    const renewed = { ...grant, at: new Date(grantedAt + 380 * 24 * 60 * 60 * 1000).toISOString() };
+    expect(consentState([grant, renewed], currentHash, at(400)).marketing).toBe('granted');
+  });
+});

@@ -131,6 +131,7 @@ describe('shouldAskMarketing', () => {
   const ASKS_FOR: Record<PurposeStatus, boolean> = {
     unknown: true,
     outdated: true, // consent to a text that has changed since counts as not given (SPEC 3.7)
+    expired: true, // consent older than the card promised is asked for again
     granted: false,
     pending: false, // the double opt-in waits for its confirmation
     objected: false, // final until the visitor asks

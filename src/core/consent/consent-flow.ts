@@ -62,7 +62,7 @@ export function shouldOfferHistory(context: HistoryOfferContext): boolean {
   if (!context.storageAvailable || status === 'granted') return false;
   if (context.requested) return true;
   if (context.askedThisVisit) return false;
-  return (status === 'unknown' || status === 'outdated') && context.exchanges >= HISTORY_OFFER_AFTER;
+  return (status === 'unknown' || status === 'outdated' || status === 'expired') && context.exchanges >= HISTORY_OFFER_AFTER;
 }
 
 /** When counting would help improve the answers: right after a rating or an unanswered question. */
@@ -76,7 +76,7 @@ export interface PurposeOfferContext {
 
 /** Undecided, or decided for a text that has changed since: the only states in which to ask unasked. */
 function undecided(state: ConsentState, purpose: Purpose): boolean {
-  return state[purpose] === 'unknown' || state[purpose] === 'outdated';
+  return state[purpose] === 'unknown' || state[purpose] === 'outdated' || state[purpose] === 'expired';
 }
 
 /**

@@ -40,27 +40,42 @@ export type PurposeStatus =
   | 'withdrawn'
   | 'objected'
   | 'pending' // the first step of a double opt-in is done, the confirmation is not
-  | 'outdated'; // granted to a text that has changed since: ask again (SPEC 3.7)
+  | 'outdated' // granted to a text that has changed since: ask again (SPEC 3.7)
+  | 'expired'; // granted longer ago than the consent was promised to last: ask again // granted to a text that has changed since: ask again (SPEC 3.7)
 
 export type ConsentState = Readonly<Record<Purpose, PurposeStatus>>;
 
 /** The current text hash of a purpose in a language, to compare with what was consented to. */
 export type CurrentTextHash = (purpose: Purpose, lang: Language) => string;
 
-export function consentState(ledger: readonly LedgerEntry[], currentHash: CurrentTextHash): ConsentState {
+/**
+ * How long a grant lasts, in days, for purposes whose card promises a limit (marketing: "Ihre
+ * Einwilligung gilt 365 Tage"), and the moment to judge it at.
+ */
+export interface ConsentLifetime {
+  readonly days: Partial<Record<Purpose, number>>;
+  readonly now: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function consentState(ledger: readonly LedgerEntry[], currentHash: CurrentTextHash, lifetime?: ConsentLifetime): ConsentState {
   const state = Object.fromEntries(PURPOSES.map((p) => [p, 'unknown'])) as Record<Purpose, PurposeStatus>;
   // The ledger is in order of appending; the last decision per purpose counts.
   for (const entry of ledger) {
-    state[entry.purpose] = statusOf(entry, currentHash);
+    state[entry.purpose] = statusOf(entry, currentHash, lifetime);
   }
   return state;
 }
 
-function statusOf(entry: LedgerEntry, currentHash: CurrentTextHash): PurposeStatus {
+function statusOf(entry: LedgerEntry, currentHash: CurrentTextHash, lifetime: ConsentLifetime | undefined): PurposeStatus {
   const outdated = entry.textHash !== currentHash(entry.purpose, entry.lang);
+  const days = lifetime?.days[entry.purpose];
+  const expired = days !== undefined && lifetime !== undefined && lifetime.now.getTime() - Date.parse(entry.at) > days * DAY_MS;
   switch (entry.decision) {
     case 'granted':
-      return outdated ? 'outdated' : 'granted';
+      if (outdated) return 'outdated';
+      return expired ? 'expired' : 'granted';
     case 'requested':
       // A request to a text that has changed since is no request to confirm any more.
       return outdated ? 'outdated' : 'pending';

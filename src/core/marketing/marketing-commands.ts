@@ -57,7 +57,7 @@ export function shouldAskMarketing(context: MarketingAskContext): boolean {
   if (context.askedThisVisit || context.objectedThisVisit) return false;
   if (context.answersSoFar < 1 || !context.lastReplyWasHelpfulAnswer) return false;
   // Not 'granted' or 'pending' (nothing to ask), nor 'refused', 'withdrawn' or 'objected'.
-  return context.status === 'unknown' || context.status === 'outdated';
+  return context.status === 'unknown' || context.status === 'outdated' || context.status === 'expired';
 }
 
 /** Whether offers may show at all (SPEC 7.1, 7.4): the site allows them and the visitor opted in. */
