@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../content/faq-entry.ts';
 import type { InsightEvent } from './events.ts';
+import { readVersionedJson } from '../versioned-json.ts';
 import {
   addTo,
   clarificationKey,
@@ -144,17 +145,9 @@ export type ReportResult = { readonly ok: true; readonly report: InsightsReport 
 
 /** Checks a report file's text, strictly: unknown fields, long texts and counts that do not add up are refused. */
 export function parseReport(fileText: string): ReportResult {
-  if (fileText.length > MAX_REPORT_BYTES) return { ok: false, problem: 'too-large' };
-  let value: unknown;
-  try {
-    value = JSON.parse(fileText);
-  } catch {
-    return { ok: false, problem: 'not-json' };
-  }
-  const head = value as { format?: unknown; version?: unknown } | null;
-  if (!head || typeof head !== 'object' || Array.isArray(head) || head.format !== REPORT_FORMAT) return { ok: false, problem: 'not-a-report' };
-  if (head.version !== REPORT_VERSION) return { ok: false, problem: 'unknown-version' };
-  const result = reportSchema.safeParse(value);
+  const file = readVersionedJson(fileText, { format: REPORT_FORMAT, versions: [REPORT_VERSION], maxBytes: MAX_REPORT_BYTES });
+  if (!file.ok) return { ok: false, problem: file.problem === 'wrong-format' ? 'not-a-report' : file.problem };
+  const result = reportSchema.safeParse(file.value);
   return result.success ? { ok: true, report: result.data } : { ok: false, problem: 'invalid-content' };
 }
 

@@ -4,6 +4,7 @@ import { DECISIONS, METHODS, type LedgerEntry } from '../consent/ledger.ts';
 import { PURPOSES } from '../consent/purposes.ts';
 import type { InsightEvent } from '../insights/events.ts';
 import { FORMS_OF_ADDRESS, MAX_INTERESTS, MAX_NAME_LENGTH, type Profile } from '../personal/profile.ts';
+import { readVersionedJson } from '../versioned-json.ts';
 
 /*
  * The export file (SPEC 4.3) and what an import accepts (SPEC 4.6): one versioned format,
@@ -140,17 +141,10 @@ export type ImportProblem = 'too-large' | 'not-json' | 'not-an-export' | 'unknow
 
 /** Checks a file's text; nothing is changed by a refused file. */
 export function parseImport(fileText: string): ImportResult {
-  if (fileText.length > MAX_IMPORT_BYTES) return { ok: false, problem: 'too-large' };
-  let value: unknown;
-  try {
-    value = JSON.parse(fileText);
-  } catch {
-    return { ok: false, problem: 'not-json' };
-  }
-  const head = value as { format?: unknown; version?: unknown } | null;
-  if (!head || typeof head !== 'object' || head.format !== EXPORT_FORMAT) return { ok: false, problem: 'not-an-export' };
-  if (!ACCEPTED_VERSIONS.includes(head.version)) return { ok: false, problem: 'unknown-version' };
-  if (head.version === 1) {
+  const file = readVersionedJson(fileText, { format: EXPORT_FORMAT, versions: ACCEPTED_VERSIONS, maxBytes: MAX_IMPORT_BYTES });
+  if (!file.ok) return { ok: false, problem: file.problem === 'wrong-format' ? 'not-an-export' : file.problem };
+  const { value } = file;
+  if (file.version === 1) {
     // An older file restores what it has; it holds no events and no profile.
     const old = exportSchemaV1.safeParse(value);
     return old.success ? { ok: true, data: { ...old.data, version: EXPORT_VERSION, insights: [] } } : { ok: false, problem: 'invalid-content' };
