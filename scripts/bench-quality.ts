@@ -103,6 +103,10 @@ for (const [name, distractors] of EVAL_SETS) {
         decides ? `${(100 * correctDecisionShare(report)).toFixed(1)} %` : '–'
       } | ${decides ? `${((100 * d.answerWrong) / Math.max(1, report.inScope)).toFixed(1)} %` : '–'} | ${
         decides && report.outOfScope > 0 ? `${(100 * noAnswerQuality(report).recall).toFixed(1)} %` : '–'
+      } | ${
+        decides
+          ? `${d.answerCorrect} / ${d.answerWrong} · ${d.clarifyWithGold} / ${d.clarifyWithoutGold} · ${d.noAnswerInScope} / ${report.outOfScope > 0 ? d.noAnswerOutOfScope : '–'}`
+          : '–'
       } | ${report.latencyMs.p50.toFixed(3)} / ${report.latencyMs.p95.toFixed(3)} ms |`,
     );
   }
@@ -111,7 +115,9 @@ if (rows.length === 0) {
   console.error(`vertraut bench:quality: no evaluation sets at ${EVAL_DIR} (set VERTRAUT_EVAL_DIR)`);
   process.exitCode = 1;
 } else {
-  console.log('| set | engine | R@1 | R@3 | MRR | right decisions | wrong answers | out-of-scope rejected | latency p50 / p95 |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| set | engine | R@1 | R@3 | MRR | right decisions | wrong answers | out-of-scope rejected | answer right / wrong · clarify with / without gold · no answer in / out of scope | latency p50 / p95 |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(rows.join('\n'));
 }

@@ -41,6 +41,13 @@ export interface RankedMatch {
   readonly coverage: number;
   /** The question is one of the entry's own phrasings (its question or a variant), word for word. */
   readonly exact: boolean;
+  /**
+   * How much the question's words weigh in this index, the same for every match of a question:
+   * the sum of their rarity (BM25's inverse document frequency, a word the index does not know at
+   * the highest). Score / questionWeight is comparable across questions and across indexes of any
+   * size, which a raw BM25 score is not. Absent on matches not made by `search`.
+   */
+  readonly questionWeight?: number;
 }
 
 export interface SearchEngine {
@@ -115,6 +122,7 @@ export function loadSearchEngine(payload: SearchIndexPayload): SearchEngine {
     for (const term of query.terms) {
       if (term.kind === 'word') for (const slot of term.slots) slotWeights[slot] = rarity(term.term);
     }
+    const questionWeight = slotWeights.reduce((sum, weight) => sum + weight, 0);
     const weights = query.terms.map((t) => t.weight);
     const fuzzyAt = new Set(query.terms.flatMap((t, i) => (t.kind === 'word' && !vocabulary.has(t.term) ? [i] : [])));
     const prefixAt = new Set(query.terms.flatMap((t, i) => (t.partial ? [i] : [])));
@@ -125,7 +133,7 @@ export function loadSearchEngine(payload: SearchIndexPayload): SearchEngine {
     const matches: RankedMatch[] = [];
     for (const result of results.slice(0, limit)) {
       const entry = payload.entries[result.id as number];
-      if (entry) matches.push({ entry, score: result.score, coverage: coverageOf(query, result, slotWeights), exact: result.id === exactOwner });
+      if (entry) matches.push({ entry, score: result.score, coverage: coverageOf(query, result, slotWeights), exact: result.id === exactOwner, questionWeight });
     }
     // An exact phrasing leads, whatever BM25 thought of the entry's other fields.
     const exactAt = matches.findIndex((m) => m.exact);
