@@ -192,14 +192,15 @@ test.describe('with consent', () => {
     const chat = await ChatPage.visit(page, '/');
     await grantInsights(chat);
     const question = 'Ich bin Max Mustermann, wo bleibt mein Paket 12345678?';
-    // The visitor asked something: the question gets its reply (here: no answer, with the contact
-    // channels), whatever else the message says (a greeting by name may come with it).
-    const noAnswers = chat.botMessages.filter({ hasText: chat.text('none.text') });
-    const before = await noAnswers.count();
+    // The visitor asked something: the question gets its reply (here: the answer about a parcel
+    // that has not arrived), whatever else the message says (a greeting by name may come with it).
+    const answers = chat.botMessages.filter({ has: page.getByRole('heading', { name: 'Mein Paket ist nicht angekommen', exact: false }) });
+    const before = await answers.count();
     await chat.send(question);
-    await expect(noAnswers).toHaveCount(before + 1);
+    await expect(answers).toHaveCount(before + 1);
     await expect.poll(async () => (await insightRows(page)).records.length).toBe(1);
-    expect(await storedEvents(chat)).toStrictEqual([{ kind: 'unanswered', day: await browserDay(page), lang: 'de' }]);
+    // Counted as what happened to the question, never with its words.
+    expect(await storedEvents(chat)).toStrictEqual([{ kind: 'answered', day: await browserDay(page), lang: 'de', entryId: 'paket-nicht-angekommen' }]);
     expect(JSON.stringify(await insightRows(page))).not.toMatch(/Max|Mustermann|12345678|Paket/);
     // Whatever the chat offered besides (a personal greeting), nothing of it is kept without a "Ja".
   });
