@@ -135,8 +135,9 @@ export class ChatPage {
     return this.chat.getByRole('button', { name: this.text('chat.close'), exact: true });
   }
 
+  /** The question box: the combobox of the chat's form (the profile form has selects, comboboxes too). */
   get input(): Locator {
-    return this.chat.getByRole('combobox');
+    return this.chat.locator('.vt-form').getByRole('combobox');
   }
 
   get sendButton(): Locator {
