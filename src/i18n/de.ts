@@ -214,6 +214,7 @@ export const de = {
   'personal.alternatives': 'Oder meinten Sie:',
   'center.status.expired': 'ausgeschaltet (Ihre Einwilligung ist abgelaufen, bitte neu entscheiden)',
   'personal.hello': 'Hallo {name}! Stellen Sie Ihre Frage in Ihren eigenen Worten, ich antworte sofort.',
+  'nav.insights': 'Statistik in diesem Browser',
 } as const;
 
 export type UiKey = keyof typeof de;

@@ -216,4 +216,5 @@ export const en: Record<UiKey, string> = {
   'personal.alternatives': 'Or did you mean:',
   'center.status.expired': 'off (your consent has expired; please decide again)',
   'personal.hello': 'Hello {name}! Ask your question in your own words and I will answer at once.',
+  'nav.insights': 'Statistics in this browser',
 };

@@ -17,8 +17,8 @@ test('keyboard only on /faq/: launcher, question, answer, answer buttons, Escape
   const chat = await ChatPage.visit(page, '/faq/');
 
   // The launcher is the last stop before the footer: Shift+Tab from the start of the page wraps to
-  // the end (footer link), and one more reaches the launcher. The hidden panel adds no stops.
-  await pressUntilFocused(page, 'Shift+Tab', chat.launcher, 2);
+  // the end (the two footer links), and one more reaches the launcher. The hidden panel adds no stops.
+  await pressUntilFocused(page, 'Shift+Tab', chat.launcher, 3);
   await page.keyboard.press('Enter');
   await expect(chat.window).toBeVisible();
   await expect(chat.input).toBeFocused();
@@ -66,7 +66,7 @@ test('keyboard only on /faq/: launcher, question, answer, answer buttons, Escape
 
 test('Escape closes the panel from a button inside it, and the focus returns to the launcher', async ({ page }) => {
   const chat = await ChatPage.visit(page, '/en/faq/');
-  await pressUntilFocused(page, 'Shift+Tab', chat.launcher, 2);
+  await pressUntilFocused(page, 'Shift+Tab', chat.launcher, 3);
   await page.keyboard.press('Enter');
   await expect(chat.input).toBeFocused();
   await page.keyboard.press('Shift+Tab');
@@ -81,7 +81,7 @@ test('Escape closes the panel from a button inside it, and the focus returns to 
 
 test('keyboard only on the home page: the launcher leads into the inline chat, Escape leaves it open', async ({ page }) => {
   const chat = await ChatPage.visit(page, '/');
-  await pressUntilFocused(page, 'Shift+Tab', chat.launcher, 2);
+  await pressUntilFocused(page, 'Shift+Tab', chat.launcher, 3);
   await page.keyboard.press('Enter');
   await expect(chat.input).toBeFocused();
   await page.keyboard.type('Welche Zahlungsarten gibt es?');
