@@ -148,7 +148,7 @@ export const de = {
   'privacy.purposesTitle': 'Wofür der Chat Daten speichern darf, wenn Sie zustimmen',
   'privacy.legalBasis': 'Rechtsgrundlage',
   'privacy.ledgerTitle': 'Ihre Entscheidungen',
-  'privacy.ledgerText': 'Jede Entscheidung (erlaubt, abgelehnt, widerrufen) wird in diesem Browser in einem Protokoll vermerkt, damit sie beachtet werden kann: Zweck, Entscheidung, Zeitpunkt, Sprache, Version und Prüfsumme des angezeigten Textes, nie Inhalte des Chats. Ändert sich der Text eines Zwecks, fragt der Chat erneut.',
+  'privacy.ledgerText': 'Jede Entscheidung (erlaubt, abgelehnt, widerrufen, widersprochen; bei Angeboten auch „angefordert“ vor der Bestätigung) wird in diesem Browser in einem Protokoll vermerkt, damit sie beachtet werden kann: Zweck, Entscheidung, Zeitpunkt, Sprache, Version und Prüfsumme des angezeigten Textes, nie Inhalte des Chats. Ändert sich der Text eines Zwecks, oder ist eine befristete Einwilligung abgelaufen, fragt der Chat erneut.',
   'privacy.thirdPartiesTitle': 'Empfänger',
   'privacy.thirdPartiesText': 'Niemand. Der Chat sendet keine Daten an uns oder an Dritte.',
   'privacy.rightsTitle': 'Ihre Rechte',

@@ -150,7 +150,7 @@ export const en: Record<UiKey, string> = {
   'privacy.purposesTitle': 'What the chat may store, if you agree',
   'privacy.legalBasis': 'Legal basis',
   'privacy.ledgerTitle': 'Your decisions',
-  'privacy.ledgerText': 'Each decision (allowed, refused, withdrawn) is noted in a log in this browser so that it can be respected: purpose, decision, time, language, version and checksum of the text shown, never any chat content. When the text of a purpose changes, the chat asks again.',
+  'privacy.ledgerText': 'Each decision (allowed, refused, withdrawn, objected; for offers also “requested” before the confirmation) is noted in a log in this browser so that it can be respected: purpose, decision, time, language, version and checksum of the text shown, never any chat content. When the text of a purpose changes, or a consent given for a limited time has expired, the chat asks again.',
   'privacy.thirdPartiesTitle': 'Recipients',
   'privacy.thirdPartiesText': 'Nobody. The chat sends no data to us or to third parties.',
   'privacy.rightsTitle': 'Your rights',
