@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { correctDecisionShare, noAnswerQuality } from '../src/core/eval/metrics.ts';
 import { ContentError } from '../src/build/load-content.ts';
-import { evaluate, personalizationDiff } from '../src/build/evaluate.ts';
+import { evaluate, evaluateWithInterests } from '../src/build/evaluate.ts';
 
 const USAGE = 'usage: npm run eval -- --content <content root> --queries <file.jsonl> [--interests <category,...>] [--json]';
 
@@ -21,8 +21,9 @@ function main(): number {
     return 2;
   }
   try {
-    const report = evaluate(content, queries, interests);
-    const diff = interests.length > 0 ? personalizationDiff(content, queries, interests) : undefined;
+    const personalized = interests.length > 0 ? evaluateWithInterests(content, queries, interests) : undefined;
+    const report = personalized?.report ?? evaluate(content, queries);
+    const diff = personalized?.personalization;
     if (json) {
       console.log(JSON.stringify(diff ? { ...report, personalization: { interests, ...diff } } : report));
       return 0;

@@ -67,9 +67,9 @@ export function evaluateQueries(
   });
 }
 
-export function evaluate(contentRoot: string, queriesFile: string, interests: readonly string[] = []): EvalReport {
+export function evaluate(contentRoot: string, queriesFile: string): EvalReport {
   const engines = enginesFor(loadContent(contentRoot));
-  return summarize(evaluateQueries(engines, readQueries(queriesFile), DEFAULT_THRESHOLDS, interests));
+  return summarize(evaluateQueries(engines, readQueries(queriesFile)));
 }
 
 export interface PersonalizationDiff {
@@ -79,8 +79,11 @@ export interface PersonalizationDiff {
   readonly changedOutsideNearTies: number;
 }
 
-/** How a profile's interests change the decisions, and whether only near-ties changed. */
-export function personalizationDiff(contentRoot: string, queriesFile: string, interests: readonly string[]): PersonalizationDiff {
+/**
+ * The report as a visitor with these interest categories gets it, and how its decisions differ
+ * from a visitor without a profile: only former clarifications may change.
+ */
+export function evaluateWithInterests(contentRoot: string, queriesFile: string, interests: readonly string[]): { report: EvalReport; personalization: PersonalizationDiff } {
   const engines = enginesFor(loadContent(contentRoot));
   const queries = readQueries(queriesFile);
   const plain = evaluateQueries(engines, queries);
@@ -97,5 +100,5 @@ export function personalizationDiff(contentRoot: string, queriesFile: string, in
     changed++;
     if (before.decision.kind !== 'clarify') changedOutsideNearTies++;
   });
-  return { changed, changedOutsideNearTies };
+  return { report: summarize(personal), personalization: { changed, changedOutsideNearTies } };
 }

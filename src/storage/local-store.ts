@@ -2,8 +2,8 @@ import { Dexie } from 'dexie';
 import { isLanguage } from '../core/content/faq-entry.ts';
 import { DECISIONS, METHODS, type LedgerEntry } from '../core/consent/ledger.ts';
 import { isPurpose, type Purpose } from '../core/consent/purposes.ts';
-import { retentionCutoff, type RetentionDays } from '../core/consent/retention.ts';
-import { calendarDay, isDay } from '../core/calendar-day.ts';
+import { insightsCutoffDay, retentionCutoff, type RetentionDays } from '../core/consent/retention.ts';
+import { isDay } from '../core/calendar-day.ts';
 import { MAX_EVENT_TEXT, type InsightEvent } from '../core/insights/events.ts';
 import type { Profile } from '../core/personal/profile.ts';
 import { isProfileExpired, normalizeProfile } from '../core/personal/profile-rules.ts';
@@ -163,9 +163,8 @@ export class LocalStore {
       this.#db.transaction('rw', [history, insights, profile], async () => {
         if (!granted.has('history')) await history.clear();
         else await history.where('at').below(retentionCutoff('history', retention, now)).delete();
-        // Events carry a day, not a time: a day is kept while any moment of it is within the limit.
         if (!granted.has('insights')) await insights.clear();
-        else await insights.where('day').below(calendarDay(new Date(retentionCutoff('insights', retention, now)))).delete();
+        else await insights.where('day').below(insightsCutoffDay(retention, now)).delete();
         // The profile is deleted after the configured time without use (SPEC 3.8).
         const row = await profile.get(PROFILE_KEY);
         if (row && (!granted.has('personalization') || isProfileExpired(row, retention.personalization, now))) await profile.clear();

@@ -12,7 +12,7 @@
 
 import type { Language } from '../core/content/faq-entry.ts';
 import type { RetentionDays } from '../core/consent/retention.ts';
-import { retentionCutoff } from '../core/consent/retention.ts';
+import { insightsCutoffDay } from '../core/consent/retention.ts';
 import { calendarDay } from '../core/calendar-day.ts';
 import type { InsightEvent } from '../core/insights/events.ts';
 import { summarizeInsights, type InsightStats } from '../core/insights/insight-stats.ts';
@@ -404,7 +404,7 @@ async function readLocalEvents(retention: RetentionDays): Promise<LocalEvents> {
     try {
       const { insights } = await store.read();
       // The same cut as the chat's (LocalStore.enforce): a day is kept while any moment of it is within the limit.
-      const oldest = calendarDay(new Date(retentionCutoff('insights', retention, new Date())));
+      const oldest = insightsCutoffDay(retention, new Date());
       const events = insights.filter((event) => event.day >= oldest);
       return events.length > 0 ? { kind: 'events', events } : { kind: 'nothing' };
     } finally {

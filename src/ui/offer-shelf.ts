@@ -42,8 +42,8 @@ export class OfferShelf {
   async afterReply(reply: BotReply): Promise<void> {
     if (reply.kind !== 'answer' || !this.#allowed()) return;
     const offer = offerFor(reply.entry.category, await this.#load(), calendarDay(new Date()), this.#shown);
-    // Each offer at most once per visit; the visitor may have said STOP while the offers loaded.
-    if (!offer || this.#shown.has(offer.id) || !this.#allowed()) return;
+    // The visitor may have said STOP while the offers loaded.
+    if (!offer || !this.#allowed()) return;
     this.#shown.add(offer.id);
     this.#view.offer(offer);
   }

@@ -119,8 +119,8 @@ describe('offerFor: which one, when several fit', () => {
     expect(idOf(offerFor('subscription', offers, TODAY, new Set(['second'])))).toBe('first');
   });
 
-  it('shows the first fitting one again once all were shown', () => {
-    expect(idOf(offerFor('subscription', offers, TODAY, new Set(['first', 'second', 'third'])))).toBe('first');
+  it('shows none once every fitting one was shown: each offer at most once per visit', () => {
+    expect(offerFor('subscription', offers, TODAY, new Set(['first', 'second', 'third']))).toBeUndefined();
   });
 
   it('does not count an offer shown but not fitting as a reason to skip a fitting one', () => {

@@ -1,3 +1,4 @@
+import { calendarDay, type Day } from '../calendar-day.ts';
 import type { Purpose } from './purposes.ts';
 
 /*
@@ -16,6 +17,14 @@ export function retentionCutoff(purpose: Purpose, retention: RetentionDays, now:
 
 export function isExpired(recordedAt: string, purpose: Purpose, retention: RetentionDays, now: Date): boolean {
   return recordedAt < retentionCutoff(purpose, retention, now);
+}
+
+/**
+ * The oldest calendar day (the visitor's own) whose counted events are still kept (purpose
+ * insights): events carry a day, not a time, so a day stays while any moment of it is allowed.
+ */
+export function insightsCutoffDay(retention: RetentionDays, now: Date): Day {
+  return calendarDay(new Date(retentionCutoff('insights', retention, now)));
 }
 
 /** The date (YYYY-MM-DD) until which a record made at `recordedAt` is kept. */
