@@ -59,6 +59,16 @@ const KNOWN_GOOD: [lang: Language, question: string, slug: string][] = [
   ['en', 'can i talk to a human', 'mitarbeiter-sprechen'],
 ];
 
+/** One slip of the finger in a word the content uses: still answered, with the right entry. */
+const TYPOS: [lang: Language, question: string, slug: string][] = [
+  ['de', 'Versnadkosten', 'versandkosten'],
+  ['de', 'Gutschien einlösen', 'gutschein-einloesen'],
+  ['de', 'Abo küdnigen', 'abo-kuendigen'],
+  ['de', 'Sendungsverfolgnug', 'sendungsverfolgung'],
+  ['en', 'i want a refnud', 'erstattung'],
+  ['en', 'do you have decaff', 'entkoffeiniert'],
+];
+
 const NONSENSE: [lang: Language, question: string][] = [
   ['de', 'Xylophon Quantenphysik Mondlandung'],
   ['de', 'Wie wird das Wetter morgen?'],
@@ -73,6 +83,12 @@ describe('answer quality on the demo content', () => {
     const decision = decideAnswer(matches);
     // The right entry as the answer, or first among the choices of a clarifying question.
     expect(decision.kind).not.toBe('none');
+  });
+
+  it.each(TYPOS)('[%s] "%s", with a typo, is answered with %s', (lang, question, slug) => {
+    const decision = decideAnswer(engine(lang).search(question));
+    expect(decision.kind).toBe('answer');
+    expect(decision.kind === 'answer' && decision.match.entry.id).toBe(slug);
   });
 
   it.each(NONSENSE)('[%s] "%s" gets no answer', (lang, question) => {

@@ -3,6 +3,7 @@ import { termOf } from './analyzer.ts';
 import { splitCompound, type Vocabulary } from './compounds.ts';
 import { tokenize } from './normalize.ts';
 import { expandSynonyms, type SynonymGroups } from './synonyms.ts';
+import { correctTypo } from './typos.ts';
 
 /**
  * A visitor's question, analysed. Every meaningful word is a slot; a slot is matched when any of
@@ -33,6 +34,8 @@ export function analyzeQuery(
   vocabulary: Vocabulary,
   synonyms: SynonymGroups,
   typing: boolean,
+  /** Document frequency of every index term: typo corrections pick the most common candidate. */
+  frequencies: ReadonlyMap<string, number>,
 ): AnalyzedQuery {
   const words = tokenize(text);
   const terms: QueryTerm[] = [];
@@ -43,17 +46,18 @@ export function analyzeQuery(
     terms.push({ term, slots, weight, kind, partial });
   };
   words.forEach((word, position) => {
-    const term = termOf(word, lang);
-    if (!term) return;
+    const typedTerm = termOf(word, lang);
+    if (!typedTerm) return;
     const slot = slotTerms.length;
-    slotTerms.push(term);
     const partial = typing && position === words.length - 1 && /[\p{L}\p{N}]$/u.test(text);
+    // An unknown word is first read as a compound of known words, then as a typo of a known one.
+    const parts = vocabulary.has(typedTerm) ? [] : splitCompound(word, lang, vocabulary, 'both-known');
+    // The word still being typed is left to prefix matching.
+    const corrected = parts.length === 0 && !partial ? correctTypo(word, typedTerm, frequencies, (variant) => termOf(variant, lang)) : undefined;
+    const term = corrected ?? typedTerm;
+    slotTerms.push(term);
     add(term, [slot], 1, 'word', partial);
-    if (!vocabulary.has(term)) {
-      for (const part of splitCompound(word, lang, vocabulary, 'both-known')) {
-        add(part, [slot], COMPOUND_PART_WEIGHT, 'compound-part');
-      }
-    }
+    for (const part of parts) add(part, [slot], COMPOUND_PART_WEIGHT, 'compound-part');
   });
   for (const expansion of expandSynonyms(slotTerms, synonyms)) {
     for (const term of expansion.terms) add(term, expansion.positions, SYNONYM_WEIGHT, 'synonym');

@@ -111,7 +111,7 @@ export function loadSearchEngine(payload: SearchIndexPayload): SearchEngine {
   };
 
   const run = (text: string, typing: boolean, limit: number): RankedMatch[] => {
-    const query = analyzeQuery(text, payload.lang, vocabulary, payload.synonyms, typing);
+    const query = analyzeQuery(text, payload.lang, vocabulary, payload.synonyms, typing, frequencies);
     const exactOwner = typing ? undefined : payload.phrasings[phrasingKey(text, payload.lang)];
     if (query.terms.length === 0) {
       // Only stop words: nothing to search, but it may still be an entry's own phrasing.
