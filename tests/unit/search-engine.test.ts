@@ -16,7 +16,7 @@ function entry(id: string, question: string, answerText: string): FaqEntry {
 describe('buildSearchIndex', () => {
   it('carries every entry with what the browser shows: question, answer HTML, category, related', () => {
     const payload = shopPayload('de');
-    expect(payload.format).toBe(1);
+    expect(payload.format).toBe(2);
     expect(payload.lang).toBe('de');
     expect(payload.entries.map((e) => e.id).sort()).toEqual(shopContent().entries.de.map((e) => e.id).sort());
     const shipping = payload.entries.find((e) => e.id === 'versandkosten');

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { FaqEntry, Language } from '../content/faq-entry.ts';
 import { termsOf } from './analyzer.ts';
 import { phrasingKey } from './phrasing-key.ts';
+import { encodeIndex } from './compact-index.ts';
 import type { SearchIndexPayload } from './search-engine.ts';
 import { indexOptions, type IndexedDocument } from './search-options.ts';
 import type { SynonymGroups } from './synonyms.ts';
@@ -45,7 +46,7 @@ export function buildSearchIndex(entries: readonly FaqEntry[], lang: Language, s
   const miniSearch = new MiniSearch<IndexedDocument>(indexOptions(lang, vocabulary));
   miniSearch.addAll(documents);
   return {
-    format: 1,
+    format: 2,
     lang,
     entries: entries.map((entry) => ({
       id: entry.id,
@@ -57,6 +58,6 @@ export function buildSearchIndex(entries: readonly FaqEntry[], lang: Language, s
     })),
     synonyms,
     phrasings,
-    index: miniSearch.toJSON(),
+    index: encodeIndex(miniSearch.toJSON()),
   };
 }

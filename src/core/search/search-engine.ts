@@ -1,4 +1,5 @@
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
+import { decodeIndex, type CompactIndex } from './compact-index.ts';
 import type { Language } from '../content/faq-entry.ts';
 import type { Vocabulary } from './compounds.ts';
 import { phrasingKey } from './phrasing-key.ts';
@@ -20,13 +21,14 @@ export interface EntrySummary {
 
 /** The per-language file the build writes and the browser loads on first interaction. */
 export interface SearchIndexPayload {
-  readonly format: 1;
+  /** 2 since the index is written compactly (`compact-index.ts`); 1 held MiniSearch's own JSON. */
+  readonly format: 2;
   readonly lang: Language;
   readonly entries: readonly EntrySummary[];
   readonly synonyms: SynonymGroups;
   /** Phrasing key (see phrasingKey) of every question and variant → entry index, -1 if shared. */
   readonly phrasings: Readonly<Record<string, number>>;
-  readonly index: AsPlainObject;
+  readonly index: CompactIndex;
 }
 
 /** One entry found for a query, with the evidence the answer decision needs. */
@@ -75,8 +77,11 @@ function documentFrequencies(index: AsPlainObject): Map<string, number> {
 }
 
 export function loadSearchEngine(payload: SearchIndexPayload): SearchEngine {
-  const miniSearch = MiniSearch.loadJS<IndexedDocument>(payload.index, loadOptions());
-  const frequencies = documentFrequencies(payload.index);
+  // A page left open across a deploy may meet an index file of another format.
+  if (payload.format !== 2) throw new Error(`vertraut: the search index has format ${String(payload.format)}, this page reads format 2; reload the page.`);
+  const index = decodeIndex(payload.index);
+  const miniSearch = MiniSearch.loadJS<IndexedDocument>(index, loadOptions());
+  const frequencies = documentFrequencies(index);
   const vocabulary: Vocabulary = new Set(frequencies.keys());
   const documentCount = payload.entries.length;
   const byId = new Map(payload.entries.map((entry) => [entry.id, entry]));
