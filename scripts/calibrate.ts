@@ -2,16 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { confidenceOf } from '../src/core/answer/confidence.ts';
-import {
-  COVERAGE_THRESHOLDS,
-  DEFAULT_THRESHOLDS,
-  decideAnswer,
-  decideFromConfidence,
-  type AnswerDecision,
-  type ConfidenceThresholds,
-  type CoverageThresholds,
-  type DecisionThresholds,
-} from '../src/core/answer/decide-answer.ts';
+import { DEFAULT_THRESHOLDS, decideFromConfidence, type AnswerDecision, type ConfidenceThresholds } from '../src/core/answer/decide-answer.ts';
+import { COVERAGE_THRESHOLDS, decideWith, type CoverageThresholds, type DecisionThresholds } from '../src/core/answer/coverage-rule.ts';
 import { fitConfidenceModel, type TrainingExample } from '../src/core/answer/fit-confidence.ts';
 import { rankingFeatures } from '../src/core/answer/match-features.ts';
 import type { Language } from '../src/core/content/faq-entry.ts';
@@ -216,14 +208,14 @@ function calibrateConfidence(sets: readonly SearchedSet[]): ConfidenceThresholds
 
 function calibrateCoverage(sets: readonly SearchedSet[]): CoverageThresholds | undefined {
   const points = MIN_COVERAGE_GRID.flatMap((minCoverage) => CLARIFY_RATIO_GRID.map((clarifyRatio) => ({ ...COVERAGE_THRESHOLDS, minCoverage, clarifyRatio })));
-  return bestOnGrid(sets, points, (thresholds) => () => (matches) => decideAnswer(matches, thresholds))?.point;
+  return bestOnGrid(sets, points, (thresholds) => () => (matches) => decideWith(matches, thresholds))?.point;
 }
 
 const byThresholds =
   (thresholds: DecisionThresholds): Decider =>
   () =>
   (matches) =>
-    decideAnswer(matches, thresholds);
+    decideWith(matches, thresholds);
 
 // --- reporting ---
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { decideAnswer, type DecisionThresholds, DEFAULT_THRESHOLDS } from '../core/answer/decide-answer.ts';
+import { DEFAULT_THRESHOLDS } from '../core/answer/decide-answer.ts';
+import { decideWith, type DecisionThresholds } from '../core/answer/coverage-rule.ts';
 import { isLanguage, LANGUAGES, type Language } from '../core/content/faq-entry.ts';
 import { summarize, type EvalReport, type LabelledQuery, type QueryOutcome } from '../core/eval/metrics.ts';
 import { personalizeDecision } from '../core/personal/tie-break.ts';
@@ -60,7 +61,7 @@ export function evaluateQueries(
     const engine = engines.get(lang as Language);
     const started = performance.now();
     const matches = engine ? engine.search(query) : [];
-    const plain = decideAnswer(matches, thresholds);
+    const plain = decideWith(matches, thresholds);
     const decision = interests.length > 0 ? personalizeDecision(plain, interests) : plain;
     const latencyMs = performance.now() - started;
     return { gold, ranked: matches.map((m) => m.entry.id), decision, latencyMs };

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceOf, type ConfidenceModel } from '../../src/core/answer/confidence.ts';
-import {
-  COVERAGE_THRESHOLDS,
-  decideAnswer,
-  decideByConfidence,
-  decideFromConfidence,
-  DEFAULT_THRESHOLDS,
-  type ConfidenceThresholds,
-  type CoverageThresholds,
-} from '../../src/core/answer/decide-answer.ts';
+import { decideAnswer, decideFromConfidence, DEFAULT_THRESHOLDS, type ConfidenceThresholds } from '../../src/core/answer/decide-answer.ts';
+import { COVERAGE_THRESHOLDS, decideWith, type CoverageThresholds } from '../../src/core/answer/coverage-rule.ts';
 import type { RankedMatch } from '../../src/core/search/search-engine.ts';
 
 function match(id: string, score: number, coverage: number, exact = false, questionWeight?: number): RankedMatch {
@@ -106,7 +99,7 @@ describe('decideAnswer with the confidence model', () => {
     for (const answerConfidence of [0.2, 0.4, 0.6, 0.8]) {
       for (const clarifyConfidence of [0.2, 0.5, 0.8]) {
         const thresholds = { ...THRESHOLDS, answerConfidence, clarifyConfidence };
-        expect(decideFromConfidence(matches, probabilities, thresholds)).toEqual(decideByConfidence(matches, thresholds));
+        expect(decideFromConfidence(matches, probabilities, thresholds)).toEqual(decideAnswer(matches, thresholds));
       }
     }
   });
@@ -135,39 +128,39 @@ describe('decideAnswer with the coverage rule (the decision before the model)', 
   const COVERAGE: CoverageThresholds = { minCoverage: 0.5, clarifyRatio: 0.5, maxChoices: 3 };
 
   it('says there is no answer when nothing matched', () => {
-    expect(decideAnswer([], COVERAGE)).toEqual({ kind: 'none' });
+    expect(decideWith([], COVERAGE)).toEqual({ kind: 'none' });
   });
 
   it('answers with the one entry that clearly fits', () => {
-    expect(ids(decideAnswer([match('versand', 10, 1), match('lieferzeit', 4, 1)], COVERAGE))).toEqual(['versand']);
+    expect(ids(decideWith([match('versand', 10, 1), match('lieferzeit', 4, 1)], COVERAGE))).toEqual(['versand']);
   });
 
   it('says there is no answer when the best entry covers just below the minimum of the question', () => {
-    expect(decideAnswer([match('versand', 10, 0.49)], COVERAGE).kind).toBe('none');
-    expect(decideAnswer([match('versand', 10, 0.5)], COVERAGE).kind).toBe('answer');
+    expect(decideWith([match('versand', 10, 0.49)], COVERAGE).kind).toBe('none');
+    expect(decideWith([match('versand', 10, 0.5)], COVERAGE).kind).toBe('answer');
   });
 
   it('asks back when a rival scores exactly the clarify ratio of the best, and answers just below it', () => {
-    expect(ids(decideAnswer([match('kette-pflegen', 10, 1), match('kette-wechseln', 5, 1)], COVERAGE))).toEqual(['kette-pflegen', 'kette-wechseln']);
-    expect(decideAnswer([match('kette-pflegen', 10, 1), match('kette-wechseln', 4.99, 1)], COVERAGE).kind).toBe('answer');
+    expect(ids(decideWith([match('kette-pflegen', 10, 1), match('kette-wechseln', 5, 1)], COVERAGE))).toEqual(['kette-pflegen', 'kette-wechseln']);
+    expect(decideWith([match('kette-pflegen', 10, 1), match('kette-wechseln', 4.99, 1)], COVERAGE).kind).toBe('answer');
   });
 
   it('does not count a rival that covers too little of the question', () => {
-    expect(decideAnswer([match('versand', 10, 1), match('inspektion', 9.9, 0.3)], COVERAGE).kind).toBe('answer');
+    expect(decideWith([match('versand', 10, 1), match('inspektion', 9.9, 0.3)], COVERAGE).kind).toBe('answer');
   });
 
   it('offers at most maxChoices entries, best first', () => {
     const matches = ['a', 'b', 'c', 'd', 'e'].map((id, i) => match(id, 10 - i * 0.1, 1));
-    expect(ids(decideAnswer(matches, COVERAGE))).toEqual(['a', 'b', 'c']);
-    expect(ids(decideAnswer(matches, { ...COVERAGE, maxChoices: 2 }))).toEqual(['a', 'b']);
+    expect(ids(decideWith(matches, COVERAGE))).toEqual(['a', 'b', 'c']);
+    expect(ids(decideWith(matches, { ...COVERAGE, maxChoices: 2 }))).toEqual(['a', 'b']);
   });
 
   it("answers at once when the visitor typed the entry's own question or variant", () => {
-    expect(ids(decideAnswer([match('kette-pflegen', 10, 1, true), match('kette-wechseln', 10, 1)], COVERAGE))).toEqual(['kette-pflegen']);
+    expect(ids(decideWith([match('kette-pflegen', 10, 1, true), match('kette-wechseln', 10, 1)], COVERAGE))).toEqual(['kette-pflegen']);
   });
 
   it('keeps its former calibration as the baseline', () => {
-    expect(decideAnswer([match('a', 10, COVERAGE_THRESHOLDS.minCoverage)], COVERAGE_THRESHOLDS).kind).toBe('answer');
-    expect(decideAnswer([match('a', 10, COVERAGE_THRESHOLDS.minCoverage - 0.01)], COVERAGE_THRESHOLDS).kind).toBe('none');
+    expect(decideWith([match('a', 10, COVERAGE_THRESHOLDS.minCoverage)], COVERAGE_THRESHOLDS).kind).toBe('answer');
+    expect(decideWith([match('a', 10, COVERAGE_THRESHOLDS.minCoverage - 0.01)], COVERAGE_THRESHOLDS).kind).toBe('none');
   });
 });

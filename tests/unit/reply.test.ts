@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS } from '../../src/core/answer/decide-answer.ts';
 import { MAX_QUESTION_LENGTH, prepareQuestion, relatedEntries, replyTo, replyWithEntry, type BotReply } from '../../src/core/dialog/reply.ts';
 import { shopEngine } from './support/shop-fixture.ts';
 
@@ -62,7 +63,7 @@ describe('replyTo', () => {
   });
 
   it('honours stricter thresholds, except for an entry\'s own phrasing', () => {
-    const strict = { minCoverage: 1.01, clarifyRatio: 0.85, maxChoices: 3 };
+    const strict = { ...DEFAULT_THRESHOLDS, answerConfidence: 1.01, clarifyConfidence: 1.01 };
     expect(replyTo('Was kostet der Versand nach Berlin?', { engine: de, thresholds: strict }).kind).toBe('none');
     expect(replyTo('Was kostet der Versand?', { engine: de, thresholds: strict }).kind).toBe('answer');
   });

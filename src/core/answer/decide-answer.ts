@@ -25,21 +25,6 @@ export interface ConfidenceThresholds {
   readonly maxChoices: number;
 }
 
-/**
- * The decision before the confidence model (2026-11-29), kept as the baseline that `npm run
- * calibrate` measures against: no answer below a coverage of the question, clarification when
- * rivals score within a share of the best.
- */
-export interface CoverageThresholds {
-  /** Below this coverage of the question by the best entry, there is no answer. */
-  readonly minCoverage: number;
-  /** An entry scoring at least this share of the best score competes with it. */
-  readonly clarifyRatio: number;
-  /** At most this many entries are offered in a clarifying question. */
-  readonly maxChoices: number;
-}
-
-export type DecisionThresholds = ConfidenceThresholds | CoverageThresholds;
 
 /** The calibrated decision, as the chat and `eval` use it. */
 export const DEFAULT_THRESHOLDS: ConfidenceThresholds = {
@@ -49,23 +34,13 @@ export const DEFAULT_THRESHOLDS: ConfidenceThresholds = {
   maxChoices: 3,
 };
 
-/** The coverage rule's last calibration (2026-11-29); on today's ranking it rejects 60 % of clinc150's out-of-scope questions and answers 11.4 % of the others wrongly. */
-export const COVERAGE_THRESHOLDS: CoverageThresholds = {
-  minCoverage: 0.3,
-  clarifyRatio: 0.75,
-  maxChoices: 3,
-};
-
 export type AnswerDecision =
   | { readonly kind: 'answer'; readonly match: RankedMatch }
   | { readonly kind: 'clarify'; readonly matches: readonly RankedMatch[] }
   | { readonly kind: 'none' };
 
-export function decideAnswer(matches: readonly RankedMatch[], thresholds: DecisionThresholds = DEFAULT_THRESHOLDS): AnswerDecision {
-  return 'model' in thresholds ? decideByConfidence(matches, thresholds) : decideByCoverage(matches, thresholds);
-}
-
-export function decideByConfidence(matches: readonly RankedMatch[], thresholds: ConfidenceThresholds): AnswerDecision {
+/** The decision the chat makes; `thresholds` only for callers that weigh others (tests, calibration). */
+export function decideAnswer(matches: readonly RankedMatch[], thresholds: ConfidenceThresholds = DEFAULT_THRESHOLDS): AnswerDecision {
   // An exact phrasing, or no match at all, needs no probabilities.
   const confidence = matches[0] && !matches[0].exact ? confidenceOf(matches, thresholds.model).entries : [];
   return decideFromConfidence(matches, confidence, thresholds);
@@ -95,20 +70,4 @@ export function decideFromConfidence(
     if (count >= nearEqual && together >= thresholds.clarifyConfidence) return { kind: 'clarify', matches: matches.slice(0, count) };
   }
   return { kind: 'none' };
-}
-
-export function decideByCoverage(matches: readonly RankedMatch[], thresholds: CoverageThresholds): AnswerDecision {
-  const [best] = matches;
-  if (!best) return { kind: 'none' };
-  // The visitor typed one of the entry's own phrasings: nothing to ask back.
-  if (best.exact) return { kind: 'answer', match: best };
-  // The contenders: entries scoring about as well as the best that also cover enough of the
-  // question. The best may itself fall short while a near-equal rival covers it all.
-  const contenders = matches
-    .slice(0, thresholds.maxChoices)
-    .filter((m) => m.score >= best.score * thresholds.clarifyRatio && m.coverage >= thresholds.minCoverage);
-  const [first] = contenders;
-  if (!first) return { kind: 'none' };
-  if (contenders.length > 1) return { kind: 'clarify', matches: contenders };
-  return { kind: 'answer', match: first };
 }

@@ -1,4 +1,4 @@
-import { decideAnswer, DEFAULT_THRESHOLDS, type DecisionThresholds } from '../answer/decide-answer.ts';
+import { decideAnswer, DEFAULT_THRESHOLDS, type ConfidenceThresholds } from '../answer/decide-answer.ts';
 import type { Language } from '../content/faq-entry.ts';
 import type { EntrySummary, SearchEngine } from '../search/search-engine.ts';
 
@@ -33,7 +33,7 @@ export interface ReplyContext {
   readonly engine: SearchEngine;
   /** The other language's engine, when it is loaded, for entries missing in this language. */
   readonly otherEngine?: SearchEngine | undefined;
-  readonly thresholds?: DecisionThresholds;
+  readonly thresholds?: ConfidenceThresholds;
 }
 
 /** Cleans visitor input for searching: control characters out, length capped. */

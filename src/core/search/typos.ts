@@ -14,25 +14,13 @@
 /** Shorter terms have too many neighbours one edit away to guess which one was meant. */
 export const MIN_TYPO_TERM_LENGTH = 6;
 
-const alphabets = new WeakMap<ReadonlyMap<string, number>, readonly string[]>();
-
-function alphabetOf(frequencies: ReadonlyMap<string, number>): readonly string[] {
-  let alphabet = alphabets.get(frequencies);
-  if (!alphabet) {
-    const letters = new Set<string>();
-    for (const term of frequencies.keys()) for (const letter of term) if (/\p{L}/u.test(letter)) letters.add(letter);
-    alphabet = [...letters].sort();
-    alphabets.set(frequencies, alphabet);
-  }
-  return alphabet;
-}
+/** The letters an index term is made of: stemming folds umlauts, accents and "ß" away. */
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Keys next to each other on QWERTY and QWERTZ keyboards: the letters a slip of the finger swaps. */
 const NEIGHBOURS: Readonly<Record<string, string>> = (() => {
-  const rows = ['1234567890ß', 'qwertzuiopü', 'asdfghjklöä', 'yxcvbnm'];
-  const qwerty = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
   const neighbours: Record<string, string> = {};
-  for (const layout of [rows, qwerty]) {
+  for (const layout of [['qwertzuiop', 'asdfghjkl', 'yxcvbnm'], ['qwertyuiop', 'asdfghjkl', 'zxcvbnm']]) {
     layout.forEach((row, r) => {
       [...row].forEach((key, c) => {
         const near = [row[c - 1], row[c + 1], layout[r - 1]?.[c], layout[r - 1]?.[c + 1], layout[r + 1]?.[c], layout[r + 1]?.[c - 1]];
@@ -49,7 +37,7 @@ const NEIGHBOURS: Readonly<Record<string, string>> = (() => {
  * as typed: people rarely mistype it, and changing it turns valid words into other valid words
  * ("flower" into "lower").
  */
-function* typoSources(term: string, alphabet: readonly string[]): Generator<string> {
+function* typoSources(term: string): Generator<string> {
   for (let i = 1; i < term.length; i++) {
     const letter = term[i] as string;
     const before = term[i - 1] as string;
@@ -68,7 +56,7 @@ function* typoSources(term: string, alphabet: readonly string[]): Generator<stri
   for (let i = 1; i <= term.length; i++) {
     const head = term.slice(0, i);
     const tail = term.slice(i);
-    for (const letter of alphabet) yield head + letter + tail;
+    for (const letter of ALPHABET) yield head + letter + tail;
   }
 }
 
@@ -84,7 +72,7 @@ export function correctTypo(
   termOfWord: (word: string) => string | null,
 ): string | undefined {
   if (frequencies.has(term) || term.length < MIN_TYPO_TERM_LENGTH || /\d/.test(term)) return undefined;
-  return mostFrequent(typoSources(term, alphabetOf(frequencies)), frequencies) ?? mostFrequent(swappedTerms(word, termOfWord), frequencies);
+  return mostFrequent(typoSources(term), frequencies) ?? mostFrequent(swappedTerms(word, termOfWord), frequencies);
 }
 
 /**
