@@ -20,7 +20,7 @@ export interface QueryTerm {
   /** The slots (query words) this term stands for. */
   readonly slots: readonly number[];
   readonly weight: number;
-  readonly kind: 'word' | 'compound-part' | 'synonym';
+  readonly kind: 'word' | 'compound-part' | 'joined' | 'synonym';
   /** Whether the term is the last word still being typed (prefix matching). */
   readonly partial: boolean;
 }
@@ -40,6 +40,8 @@ export function analyzeQuery(
   const words = tokenize(text);
   const terms: QueryTerm[] = [];
   const slotTerms: string[] = [];
+  /** The slot of each word, for the words that are one (not stop words). */
+  const slotOf: (number | undefined)[] = [];
   const add = (term: string, slots: number[], weight: number, kind: QueryTerm['kind'], partial = false): void => {
     const existing = terms.find((t) => t.term === term);
     if (existing) return;
@@ -49,6 +51,7 @@ export function analyzeQuery(
     const typedTerm = termOf(word, lang);
     if (!typedTerm) return;
     const slot = slotTerms.length;
+    slotOf[position] = slot;
     const partial = typing && position === words.length - 1 && /[\p{L}\p{N}]$/u.test(text);
     // An unknown word is first read as a compound of known words, then as a typo of a known one.
     const parts = vocabulary.has(typedTerm) ? [] : splitCompound(word, lang, vocabulary, 'both-known');
@@ -59,6 +62,18 @@ export function analyzeQuery(
     add(term, [slot], 1, 'word', partial);
     for (const part of parts) add(part, [slot], COMPOUND_PART_WEIGHT, 'compound-part');
   });
+  // Two words the content writes as one: "pay pal", "git hub", "Liefer Adresse". Both must be
+  // words of their own (joined to a stop word, "a way" would become "away"), and one of them
+  // unknown: two known words already match on their own, and their joined form on top would
+  // count the same words twice ("corona virus" and "coronavirus").
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (typing && i + 2 === words.length) break;
+    const [first, second] = [slotOf[i], slotOf[i + 1]];
+    if (first === undefined || second === undefined) continue;
+    if (vocabulary.has(termOf(words[i] ?? '', lang) ?? '') && vocabulary.has(termOf(words[i + 1] ?? '', lang) ?? '')) continue;
+    const joined = termOf(`${words[i]}${words[i + 1]}`, lang);
+    if (joined && vocabulary.has(joined)) add(joined, [first, second], 1, 'joined');
+  }
   for (const expansion of expandSynonyms(slotTerms, synonyms)) {
     for (const term of expansion.terms) add(term, expansion.positions, SYNONYM_WEIGHT, 'synonym');
   }
