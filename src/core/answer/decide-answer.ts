@@ -61,7 +61,12 @@ export function decideFromConfidence(
   if (best.exact) return { kind: 'answer', match: best };
   const choices = Math.min(thresholds.maxChoices, thresholds.model.candidates, matches.length);
   // Near-equal rivals are always part of the question back, and rule out a direct answer.
-  const nearEqual = matches.slice(0, choices).filter((m) => m.score >= best.score * thresholds.nearRatio).length;
+  // "Fit about equally" is judged on BM25's own scores, the evidence of the words matched: the
+  // ranking model may order two such entries, but it does not make one of them clearly right.
+  const evidence = (m: RankedMatch): number => m.bm25 ?? m.score;
+  const candidates = matches.slice(0, choices);
+  const strongest = Math.max(...candidates.map(evidence));
+  const nearEqual = candidates.reduce((last, m, i) => (evidence(m) >= strongest * thresholds.nearRatio ? i + 1 : last), 0);
   if ((confidence[0] ?? 0) >= thresholds.answerConfidence && nearEqual <= 1) return { kind: 'answer', match: best };
   // The fewest entries (two or three, all near-equal ones among them) likely enough together.
   let together = confidence[0] ?? 0;

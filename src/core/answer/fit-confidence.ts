@@ -30,7 +30,7 @@ function alternatives(features: RankingFeatures): number[][] {
 }
 
 /** Solves a small dense system by Gaussian elimination with partial pivoting. */
-function solve(matrix: readonly (readonly number[])[], vector: readonly number[]): number[] {
+export function solve(matrix: readonly (readonly number[])[], vector: readonly number[]): number[] {
   const n = vector.length;
   const a = matrix.map((row, i) => [...row, vector[i] ?? 0]);
   const at = (row: number, col: number): number => a[row]?.[col] ?? 0;

@@ -4,6 +4,8 @@ import type { Language } from '../content/faq-entry.ts';
 import type { Vocabulary } from './compounds.ts';
 import { phrasingKey } from './phrasing-key.ts';
 import { analyzeQuery, type AnalyzedQuery } from './query.ts';
+import { RANKING_MODEL } from './ranking-model.ts';
+import { rankingFeatures, rankScore, type RankingModel } from './ranking.ts';
 import { loadOptions, queryOptions, type IndexedDocument, type SearchField } from './search-options.ts';
 import type { SynonymGroups } from './synonyms.ts';
 
@@ -50,6 +52,10 @@ export interface RankedMatch {
    * size, which a raw BM25 score is not. Absent on matches not made by `search`.
    */
   readonly questionWeight?: number;
+  /** The ranking features (ranking.ts) of a match among the candidates ordered again, for fitting. */
+  readonly features?: readonly number[];
+  /** BM25's own score, when the ranking model ordered this match again (`score` is then the model's). */
+  readonly bm25?: number;
 }
 
 export interface SearchEngine {
@@ -76,7 +82,26 @@ function documentFrequencies(index: AsPlainObject): Map<string, number> {
   return frequencies;
 }
 
-export function loadSearchEngine(payload: SearchIndexPayload): SearchEngine {
+/**
+ * The fields each query slot matched in a result. A document term that is no query term came from
+ * fuzzy or prefix matching, so it counts for the query terms that allowed either.
+ */
+function slotFieldsOf(query: AnalyzedQuery, result: SearchResult, expandable: ReadonlySet<string>): Set<string>[] {
+  const slots = Array.from({ length: query.slotCount }, () => new Set<string>());
+  const derived: string[] = [];
+  for (const [docTerm, fields] of Object.entries(result.match)) {
+    if (!query.terms.some((t) => t.term === docTerm)) derived.push(...fields);
+  }
+  for (const queryTerm of result.queryTerms) {
+    const term = query.terms.find((t) => t.term === queryTerm);
+    if (!term) continue;
+    const fields = [...(result.match[queryTerm] ?? []), ...(expandable.has(queryTerm) ? derived : [])];
+    for (const slot of term.slots) for (const field of fields) slots[slot]?.add(field);
+  }
+  return slots;
+}
+
+export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingModel = RANKING_MODEL): SearchEngine {
   // A page left open across a deploy may meet an index file of another format.
   if (payload.format !== 2) throw new Error(`vertraut: the search index has format ${String(payload.format)}, this page reads format 2; reload the page.`);
   const index = decodeIndex(payload.index);
@@ -90,6 +115,17 @@ export function loadSearchEngine(payload: SearchIndexPayload): SearchEngine {
     const df = frequencies.get(term) ?? 0;
     return Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
   };
+
+  // What the ranking model reads of each entry: its question's terms, and each phrasing's terms.
+  const entryQuestions = payload.entries.map(() => new Map<string, number>());
+  const questionField = String(index.fieldIds['question']);
+  for (const [term, byField] of index.index) {
+    for (const doc of Object.keys(byField[questionField] ?? {})) entryQuestions[Number(doc)]?.set(term, rarity(term));
+  }
+  const phrasings = payload.entries.map((): string[][] => []);
+  for (const [key, owner] of Object.entries(payload.phrasings)) {
+    if (owner >= 0 && !key.startsWith('~')) phrasings[owner]?.push(key.split(' '));
+  }
 
   const coverageOf = (query: AnalyzedQuery, result: SearchResult, slotWeights: readonly number[]): number => {
     const evidence = new Array<number>(query.slotCount).fill(0);
@@ -135,10 +171,41 @@ export function loadSearchEngine(payload: SearchIndexPayload): SearchEngine {
       query.terms.map((t) => t.term).join(' '),
       queryOptions(weights, fuzzyAt, prefixAt),
     );
+    // The top candidates are ordered again by the ranking model. Their score becomes the best
+    // BM25 score scaled by the model's verdict (BM25's own scores under BM25_ORDER), so the answer
+    // decision reads ratios of the order the visitor sees.
+    const queryTerms = new Set(query.terms.map((t) => t.term));
+    const slotTerms = Array.from({ length: query.slotCount }, (_, slot) => query.terms.filter((t) => t.slots.includes(slot)).map((t) => t.term));
+    const expandable = new Set(query.terms.flatMap((t, i) => (fuzzyAt.has(i) || prefixAt.has(i) ? [t.term] : [])));
+    const bestScore = results[0]?.score ?? 1;
+    const [bm25Weight = 1] = ranking.weights;
+    const reordered = results.slice(0, Math.max(limit, ranking.depth)).map((result, order) => {
+      if (order >= ranking.depth) return { result, features: undefined, rank: -Infinity };
+      const features = rankingFeatures({
+        score: result.score,
+        bestScore,
+        slotWeights,
+        slotFields: slotFieldsOf(query, result, expandable),
+        questionWeight,
+        entryQuestion: entryQuestions[result.id as number] ?? new Map(),
+        phrasings: phrasings[result.id as number] ?? [],
+        queryTerms,
+        slotTerms,
+        rarity,
+      });
+      return { result, features, rank: rankScore(features, ranking) };
+    });
+    const topRank = Math.max(...reordered.map((r) => r.rank));
+    // A stable sort: equal ranks keep BM25's order; candidates past the depth keep theirs, last.
+    reordered.sort((a, b) => b.rank - a.rank);
     const matches: RankedMatch[] = [];
-    for (const result of results.slice(0, limit)) {
+    let floor = Infinity;
+    for (const { result, features, rank } of reordered.slice(0, limit)) {
       const entry = payload.entries[result.id as number];
-      if (entry) matches.push({ entry, score: result.score, coverage: coverageOf(query, result, slotWeights), exact: result.id === exactOwner, questionWeight });
+      if (!entry) continue;
+      const score = Math.min(floor, features ? bestScore * Math.exp((rank - topRank) / bm25Weight) : result.score);
+      floor = score;
+      matches.push({ entry, score, coverage: coverageOf(query, result, slotWeights), exact: result.id === exactOwner, questionWeight, ...(features ? { features, bm25: result.score } : {}) });
     }
     // An exact phrasing leads, whatever BM25 thought of the entry's other fields.
     const exactAt = matches.findIndex((m) => m.exact);
