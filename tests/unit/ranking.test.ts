@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstByModel, fitRankingModel, type RankingExample } from '../../src/core/search/fit-ranking.ts';
-import { BM25_ORDER, RANKING_FEATURES, rankingFeatures, rankScore, type RankingEvidence } from '../../src/core/search/ranking.ts';
+import { BM25_ORDER, RANKING_FEATURES, rankingFeatures, rankScore, trigrams, type RankingEvidence } from '../../src/core/search/ranking.ts';
 import { RANKING_MODEL } from '../../src/core/search/ranking-model.ts';
 import { loadSearchEngine, type SearchIndexPayload } from '../../src/core/search/search-engine.ts';
 import { shopPayload } from './support/shop-fixture.ts';
@@ -21,13 +21,15 @@ function evidence(overrides: Partial<RankingEvidence> = {}): RankingEvidence {
     queryTerms: new Set(['versand', 'kost', 'schweiz', 'porto']),
     slotTerms: [['versand', 'porto'], ['kost'], ['schweiz']],
     rarity: (term) => RARITY[term] ?? 5,
+    queryTrigrams: trigrams('Versandkosten Schweiz', 'de'),
+    entryTrigrams: trigrams('Versandkosten ins Ausland', 'de'),
     ...overrides,
   };
 }
 
 describe('rankingFeatures', () => {
   it('measures, worked out by hand, how the entry covers the question', () => {
-    const [bm25, inQuestion, inVariants, inAnswer, inPhrasings, entryQuestion, length, nearest, bestCover] = rankingFeatures(evidence());
+    const [bm25, inQuestion, inVariants, inAnswer, inPhrasings, entryQuestion, length, nearest, bestCover, questionTrigrams] = rankingFeatures(evidence());
     expect(bm25).toBeCloseTo(Math.log(0.5));
     expect(inQuestion).toBeCloseTo(2 / 7);
     expect(inVariants).toBeCloseTo(1 / 7);
@@ -40,6 +42,15 @@ describe('rankingFeatures', () => {
     // Phrasing 2 shares porto + schweiz (6) of its 6 and covers versand (via porto) and schweiz: 6 / (6 + 7 - 6).
     expect(nearest).toBeCloseTo(6 / 7);
     expect(bestCover).toBeCloseTo(6 / 7);
+    // " versandkosten schweiz " has 21 distinct trigrams, " versandkosten ins ausland " 24 ("and"
+    // twice); they share the 13 of " versandkosten ".
+    expect(questionTrigrams).toBeCloseTo((2 * 13) / (21 + 24));
+  });
+
+  it('reads trigrams the way a visitor may write: case, umlauts, accents, ß and punctuation folded', () => {
+    expect(trigrams('Rückgabe – Straße!', 'de')).toEqual(trigrams('RUECKGABE strasse', 'de'));
+    expect(trigrams('Café', 'en')).toEqual(trigrams('cafe', 'en'));
+    expect(trigrams('', 'en').size).toBe(0);
   });
 
   it('never counts a word twice through its synonyms: shares stay within 0 and 1', () => {

@@ -1,3 +1,6 @@
+import type { Language } from '../content/faq-entry.ts';
+import { foldWord } from './normalize.ts';
+
 /*
  * The ranking model (issue #3, ADR 002): BM25 orders the candidates, then the top ones are
  * ordered again by a linear score over how each of them covers the question, with weights fitted
@@ -28,6 +31,12 @@ export const RANKING_FEATURES = [
   'nearestPhrasing',
   /** The largest share of the question's weight that one phrasing matched. */
   'bestPhrasingCover',
+  /**
+   * How alike the visitor's question and the entry's question are as strings: the Dice overlap of
+   * their letter trigrams. It sees what words miss: parts of compounds ("Masken" in
+   * "Schutzmasken"), word forms the stemmer keeps apart, typos, word order.
+   */
+  'questionTrigrams',
 ] as const;
 
 export interface RankingModel {
@@ -56,6 +65,28 @@ export interface RankingEvidence {
   /** The terms of each query slot (a word with its compound parts, joined forms, synonyms). */
   readonly slotTerms: readonly (readonly string[])[];
   readonly rarity: (term: string) => number;
+  /** The letter trigrams (`trigrams`) of the visitor's question and of the entry's question. */
+  readonly queryTrigrams: ReadonlySet<string>;
+  readonly entryTrigrams: ReadonlySet<string>;
+}
+
+/**
+ * The letter trigrams of a text, spelled the way the index spells words (`foldWord`: lower case,
+ * accents off, German "ae"/"ue"/"ß" read as "ä"/"ü"/"ss"), anything but letters and digits as
+ * one space, a space before and after.
+ */
+export function trigrams(text: string, lang: Language): Set<string> {
+  const words = text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const folded = ` ${words.map((word) => foldWord(word, lang)).join(' ')} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= folded.length; i++) grams.add(folded.slice(i, i + 3));
+  return grams;
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const gram of a) if (b.has(gram)) shared++;
+  return a.size + b.size > 0 ? (2 * shared) / (a.size + b.size) : 0;
 }
 
 const PHRASING_FIELDS = ['question', 'variants', 'tags'];
@@ -105,6 +136,7 @@ export function rankingFeatures(evidence: RankingEvidence): number[] {
     Math.log(1 + evidence.entryQuestion.size),
     nearest,
     bestCover,
+    dice(evidence.queryTrigrams, evidence.entryTrigrams),
   ];
 }
 

@@ -5,7 +5,7 @@ import type { Vocabulary } from './compounds.ts';
 import { phrasingKey } from './phrasing-key.ts';
 import { analyzeQuery, type AnalyzedQuery } from './query.ts';
 import { RANKING_MODEL } from './ranking-model.ts';
-import { rankingFeatures, rankScore, type RankingModel } from './ranking.ts';
+import { rankingFeatures, rankScore, trigrams, type RankingModel } from './ranking.ts';
 import { loadOptions, queryOptions, type IndexedDocument, type SearchField } from './search-options.ts';
 import type { SynonymGroups } from './synonyms.ts';
 
@@ -122,6 +122,13 @@ export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingMo
   for (const [term, byField] of index.index) {
     for (const doc of Object.keys(byField[questionField] ?? {})) entryQuestions[Number(doc)]?.set(term, rarity(term));
   }
+  // An entry question's trigrams, made when the entry first is a candidate.
+  const questionTrigrams = new Map<number, Set<string>>();
+  const trigramsOfEntry = (doc: number): Set<string> => {
+    let grams = questionTrigrams.get(doc);
+    if (!grams) questionTrigrams.set(doc, (grams = trigrams(payload.entries[doc]?.question ?? '', payload.lang)));
+    return grams;
+  };
   const phrasings = payload.entries.map((): string[][] => []);
   for (const [key, owner] of Object.entries(payload.phrasings)) {
     if (owner >= 0 && !key.startsWith('~')) phrasings[owner]?.push(key.split(' '));
@@ -175,6 +182,7 @@ export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingMo
     // BM25 score scaled by the model's verdict (BM25's own scores under BM25_ORDER), so the answer
     // decision reads ratios of the order the visitor sees.
     const queryTerms = new Set(query.terms.map((t) => t.term));
+    const queryTrigrams = trigrams(text, payload.lang);
     const slotTerms = Array.from({ length: query.slotCount }, (_, slot) => query.terms.filter((t) => t.slots.includes(slot)).map((t) => t.term));
     const expandable = new Set(query.terms.flatMap((t, i) => (fuzzyAt.has(i) || prefixAt.has(i) ? [t.term] : [])));
     const bestScore = results[0]?.score ?? 1;
@@ -192,6 +200,8 @@ export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingMo
         queryTerms,
         slotTerms,
         rarity,
+        queryTrigrams,
+        entryTrigrams: trigramsOfEntry(result.id as number),
       });
       return { result, features, rank: rankScore(features, ranking) };
     });
