@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // The core's text analysis for both languages, as the build has it (the browser loads one).
+    setupFiles: ['src/core/search/languages/all.ts'],
   },
 });

@@ -5,6 +5,7 @@ import { prepareQuestion, replyWithEntry, MAX_QUESTION_LENGTH, type BotReply } f
 import { replyToPersonalized } from '../core/personal/personal-reply.ts';
 import { personalizeSuggestions } from '../core/personal/tie-break.ts';
 import type { UiKey } from '../i18n/de.ts';
+import { loadLanguage } from '../core/search/languages/load.ts';
 import { loadSearchEngine, type SearchEngine, type SearchIndexPayload } from '../core/search/search-engine.ts';
 import type { ChatApp } from './launcher.ts';
 import { ChatView, type ChatConfig } from './chat-view.ts';
@@ -40,8 +41,9 @@ function readConfig(root: HTMLElement): ChatConfig {
   };
 }
 
-async function fetchEngine(url: string): Promise<SearchEngine> {
-  const response = await fetch(url, { credentials: 'same-origin' });
+async function fetchEngine(url: string, lang: Language): Promise<SearchEngine> {
+  // The language's stemmer and stop words come as a chunk of their own, alongside the index.
+  const [response] = await Promise.all([fetch(url, { credentials: 'same-origin' }), loadLanguage(lang)]);
   if (!response.ok) throw new Error(`vertraut: ${url} answered ${response.status}`);
   return loadSearchEngine((await response.json()) as SearchIndexPayload);
 }
@@ -129,12 +131,12 @@ export function mountChat(root: HTMLElement): ChatApp {
 
   // Loaded once; a failure is forgotten so that the next question tries again.
   const engineReady = (): Promise<SearchEngine> => {
-    engine ??= fetchEngine(config.indexUrl).then((e) => (loaded = e));
+    engine ??= fetchEngine(config.indexUrl, config.lang).then((e) => (loaded = e));
     engine.catch(() => (engine = undefined));
     return engine;
   };
   const otherReady = (): Promise<SearchEngine | undefined> => {
-    otherEngine ??= fetchEngine(config.otherIndexUrl);
+    otherEngine ??= fetchEngine(config.otherIndexUrl, config.otherLang);
     otherEngine.catch(() => (otherEngine = undefined));
     return otherEngine.catch(() => undefined);
   };

@@ -9,7 +9,7 @@ test('an ambiguous question gets "Meinten Sie …?" with one button per entry an
   const reply = await chat.ask('Rechnung');
   await expect(reply.root).toContainText('Meinten Sie …?');
   await expect(reply.heading).toHaveCount(0);
-  await expect(reply.choices).toHaveText(['Wo finde ich meine Rechnung als PDF?', 'Kann ich auf Rechnung kaufen?', 'Nichts davon']);
+  await expect(reply.choices).toHaveText(['Kann ich auf Rechnung kaufen?', 'Wo finde ich meine Rechnung als PDF?', 'Nichts davon']);
 
   const answer = await chat.choose(reply.choices.filter({ hasText: 'Kann ich auf Rechnung kaufen?' }));
   await expect(answer.heading).toHaveText('Kann ich auf Rechnung kaufen?');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStopWord } from '../../src/core/search/stop-words.ts';
+import { isStopWord } from '../../src/core/search/analyzer.ts';
 
 describe('isStopWord', () => {
   it('knows the German filler and question words', () => {

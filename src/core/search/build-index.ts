@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { FaqEntry, Language } from '../content/faq-entry.ts';
 import { termsOf } from './analyzer.ts';
+import './languages/all.ts';
 import { phrasingKey } from './phrasing-key.ts';
 import { encodeIndex } from './compact-index.ts';
 import type { SearchIndexPayload } from './search-engine.ts';

@@ -39,8 +39,8 @@ export interface RankedMatch {
   readonly score: number;
   /**
    * How much of the question the entry covers, 0 to 1: the share of the query's words (weighted
-   * by how rare they are in the content) that the entry matched, a match in the answer text only
-   * counting half.
+   * by how rare they are in the content) that the entry matched, a match in the tags counting 0.8
+   * and one in the answer text only half. Read only by the coverage rule, the decision's baseline.
    */
   readonly coverage: number;
   /** The question is one of the entry's own phrasings (its question or a variant), word for word. */
@@ -70,6 +70,17 @@ export interface SearchEngine {
 }
 
 const FIELD_EVIDENCE: Record<SearchField, number> = { question: 1, variants: 1, tags: 0.8, answer: 0.5 };
+
+/** Coverage (see RankedMatch): each slot's weight times the best evidence among its fields. */
+function coverageOf(slotFields: readonly ReadonlySet<string>[], slotWeights: readonly number[], questionWeight: number): number {
+  let covered = 0;
+  slotWeights.forEach((weight, slot) => {
+    let evidence = 0;
+    for (const field of slotFields[slot] ?? []) evidence = Math.max(evidence, FIELD_EVIDENCE[field as SearchField] ?? 0);
+    covered += weight * evidence;
+  });
+  return questionWeight > 0 ? covered / questionWeight : 0;
+}
 
 /** Document frequency of every term in a serialized index: the vocabulary and its rarity. */
 function documentFrequencies(index: AsPlainObject): Map<string, number> {
@@ -134,30 +145,6 @@ export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingMo
     if (owner >= 0 && !key.startsWith('~')) phrasings[owner]?.push(key.split(' '));
   }
 
-  const coverageOf = (query: AnalyzedQuery, result: SearchResult, slotWeights: readonly number[]): number => {
-    const evidence = new Array<number>(query.slotCount).fill(0);
-    for (const queryTerm of result.queryTerms) {
-      const term = query.terms.find((t) => t.term === queryTerm);
-      if (!term) continue;
-      // `match` is keyed by the document's term, which differs from the query term for fuzzy
-      // and prefix matches; take the best field of any document term this query term reached.
-      let fieldEvidence = 0;
-      for (const [docTerm, fields] of Object.entries(result.match)) {
-        if (docTerm !== queryTerm && !result.terms.includes(docTerm)) continue;
-        for (const field of fields) fieldEvidence = Math.max(fieldEvidence, FIELD_EVIDENCE[field as SearchField] ?? 0);
-      }
-      const strength = fieldEvidence * Math.min(1, term.weight + 0.2);
-      for (const slot of term.slots) evidence[slot] = Math.max(evidence[slot] ?? 0, strength);
-    }
-    let covered = 0;
-    let total = 0;
-    slotWeights.forEach((weight, slot) => {
-      covered += weight * (evidence[slot] ?? 0);
-      total += weight;
-    });
-    return total > 0 ? covered / total : 0;
-  };
-
   const run = (text: string, typing: boolean, limit: number): RankedMatch[] => {
     const query = analyzeQuery(text, payload.lang, vocabulary, payload.synonyms, typing, frequencies);
     const exactOwner = typing ? undefined : payload.phrasings[phrasingKey(text, payload.lang)];
@@ -188,12 +175,14 @@ export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingMo
     const bestScore = results[0]?.score ?? 1;
     const [bm25Weight = 1] = ranking.weights;
     const reordered = results.slice(0, Math.max(limit, ranking.depth)).map((result, order) => {
-      if (order >= ranking.depth) return { result, features: undefined, rank: -Infinity };
+      const slotFields = slotFieldsOf(query, result, expandable);
+      const coverage = coverageOf(slotFields, slotWeights, questionWeight);
+      if (order >= ranking.depth) return { result, coverage, features: undefined, rank: -Infinity };
       const features = rankingFeatures({
         score: result.score,
         bestScore,
         slotWeights,
-        slotFields: slotFieldsOf(query, result, expandable),
+        slotFields,
         questionWeight,
         entryQuestion: entryQuestions[result.id as number] ?? new Map(),
         phrasings: phrasings[result.id as number] ?? [],
@@ -203,19 +192,19 @@ export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingMo
         queryTrigrams,
         entryTrigrams: trigramsOfEntry(result.id as number),
       });
-      return { result, features, rank: rankScore(features, ranking) };
+      return { result, coverage, features, rank: rankScore(features, ranking) };
     });
     const topRank = Math.max(...reordered.map((r) => r.rank));
     // A stable sort: equal ranks keep BM25's order; candidates past the depth keep theirs, last.
     reordered.sort((a, b) => b.rank - a.rank);
     const matches: RankedMatch[] = [];
     let floor = Infinity;
-    for (const { result, features, rank } of reordered.slice(0, limit)) {
+    for (const { result, coverage, features, rank } of reordered.slice(0, limit)) {
       const entry = payload.entries[result.id as number];
       if (!entry) continue;
       const score = Math.min(floor, features ? bestScore * Math.exp((rank - topRank) / bm25Weight) : result.score);
       floor = score;
-      matches.push({ entry, score, coverage: coverageOf(query, result, slotWeights), exact: result.id === exactOwner, questionWeight, ...(features ? { features, bm25: result.score } : {}) });
+      matches.push({ entry, score, coverage, exact: result.id === exactOwner, questionWeight, ...(features ? { features, bm25: result.score } : {}) });
     }
     // An exact phrasing leads, whatever BM25 thought of the entry's other fields.
     const exactAt = matches.findIndex((m) => m.exact);
