@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
+import { build } from 'esbuild';
 import { decideAnswer } from '../src/core/answer/decide-answer.ts';
 import type { FaqEntry, Language } from '../src/core/content/faq-entry.ts';
 import { buildSearchIndex } from '../src/core/search/build-index.ts';
@@ -145,6 +146,27 @@ function qualityNumbers(): string {
   ].join('\n');
 }
 
+/**
+ * The search code a page of each language loads (issue #3 budget: 12 KB gzip): MiniSearch, the
+ * engine, the ranking model and that language's analysis, bundled and minified on their own, as
+ * the chat chunk carries them; with the answer decision in a second column.
+ */
+async function searchCodeNumbers(): Promise<string> {
+  const src = join(process.cwd(), 'src', 'core');
+  const size = async (lines: string[]): Promise<number> => {
+    const result = await build({ stdin: { contents: lines.join('\n'), resolveDir: src, loader: 'ts' }, bundle: true, minify: true, format: 'esm', write: false, logLevel: 'error' });
+    return gzipSize(Buffer.from(result.outputFiles[0]?.contents ?? new Uint8Array()));
+  };
+  const rows: string[][] = [];
+  for (const lang of ['de', 'en'] as const) {
+    const search = [`export { loadSearchEngine } from './search/search-engine.ts';`, `import './search/languages/${lang}.ts';`];
+    const bytes = await size(search);
+    const withDecision = await size([...search, `export { decideAnswer } from './answer/decide-answer.ts';`]);
+    rows.push([lang, `${bytes} B (${kb(bytes)})`, `${withDecision} B (${kb(withDecision)})`]);
+  }
+  return ['### Search code in the browser (minified, gzip)', '', table(['page language', 'search', 'search + answer decision'], rows)].join('\n');
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('vertraut bench: no dist/; run `npm run build` first');
   const sections: string[] = [`## Benchmark, ${new Date().toISOString().slice(0, 10)}`];
@@ -156,7 +178,7 @@ async function main(): Promise<void> {
     await browser.close();
     server.close();
   }
-  sections.push(speedNumbers(), qualityNumbers());
+  sections.push(await searchCodeNumbers(), speedNumbers(), qualityNumbers());
   console.log(sections.join('\n\n'));
 }
 
