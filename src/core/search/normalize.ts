@@ -35,8 +35,12 @@ function foldGerman(word: string): string {
 
 /** Removes accents that the language's stemmer does not handle (é → e). */
 export function stripAccents(word: string): string {
+  // Most words are plain ASCII: nothing to strip, and normalizing twice is the costly part.
+  if (ASCII.test(word)) return word;
   return word.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Spelling folding applied before stemming. Accents go first (Café = Cafe), except the German

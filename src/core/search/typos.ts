@@ -77,10 +77,13 @@ export function correctTypo(
 
 /**
  * A swap near the end of a word can change how the stemmer cuts it ("gutschien" loses its "en",
- * "gutschein" does not), so swaps are also tried on the word as typed, each variant stemmed.
+ * "gutschein" does not), so swaps among the last letters are also tried on the word as typed, each
+ * variant stemmed. (Earlier swaps the stemmer leaves alone; `typoSources` finds them.)
  */
+const STEMMED_ENDING = 5;
+
 function* swappedTerms(word: string, termOfWord: (word: string) => string | null): Generator<string> {
-  for (let i = 1; i + 1 < word.length; i++) {
+  for (let i = Math.max(1, word.length - STEMMED_ENDING); i + 1 < word.length; i++) {
     const [letter, after] = [word[i] as string, word[i + 1] as string];
     if (letter === after) continue;
     const term = termOfWord(word.slice(0, i) + after + letter + word.slice(i + 2));
