@@ -99,16 +99,20 @@ const total = (segments: readonly ChartSegment[]): number => segments.reduce((su
  * Parts of one bar, side by side from `start` along the axis, `scale` pixels per count. A part
  * that counts anything is at least 2 px, so a 1 beside a 1,000 still shows.
  */
-function stack(segments: readonly ChartSegment[], start: number, scale: number): { kind: SeriesKind; value: number; from: number; length: number }[] {
+function stack(segments: readonly ChartSegment[], start: number, scale: number, room = Infinity): { kind: SeriesKind; value: number; from: number; length: number }[] {
+  const shown = segments.filter((segment) => segment.value > 0);
+  // Every part at least 2 px, so a single "unanswered" stays visible; if those minimums push the
+  // stack past its room (a full-height column with a small part), all parts shrink to fit.
+  const lengths = shown.map(({ value }) => Math.max(2, value * scale));
+  const sum = lengths.reduce((a, b) => a + b, 0);
+  const shrink = sum > room ? room / sum : 1;
   let at = start;
-  const parts: { kind: SeriesKind; value: number; from: number; length: number }[] = [];
-  for (const { kind, value } of segments) {
-    if (value <= 0) continue;
-    const length = Math.max(2, value * scale);
-    parts.push({ kind, value, from: at, length });
+  return shown.map(({ kind, value }, i) => {
+    const length = (lengths[i] ?? 0) * shrink;
+    const part = { kind, value, from: at, length };
     at += length;
-  }
-  return parts;
+    return part;
+  });
 }
 
 // --- horizontal bars: one row per item, the label above its bar, the value after it
@@ -157,7 +161,7 @@ export function barChartModel(items: readonly BarItem[], options: { readonly wid
     const labelY = y + ASCENT;
     y += label.length * LINE_HEIGHT + LABEL_GAP;
     const barY = y;
-    const parts = stack(item.segments, 0, scale);
+    const parts = stack(item.segments, 0, scale, barRoom);
     const lastPart = parts.at(-1);
     const end = lastPart ? lastPart.from + lastPart.length : 0;
     y += BAR_HEIGHT + ROW_GAP;
@@ -253,7 +257,7 @@ export function columnChartModel(
   const scale = plot.height / top;
   const columns = items.map((item, i): Column => {
     const x = plot.x + i * slot + (slot - columnWidth) / 2;
-    const parts = stack(item.segments, 0, scale);
+    const parts = stack(item.segments, 0, scale, plot.height);
     return {
       x: round(x),
       width: round(columnWidth),

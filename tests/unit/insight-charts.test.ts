@@ -224,6 +224,14 @@ describe('columnChartModel', () => {
     );
   });
 
+  it('keeps a full-height column with a small part inside the plot (found by the property test)', () => {
+    // 1 + 50 + 49 = 100 fills the plot to its top tick; the small part's 2 px minimum used to push
+    // the stack 0.3 px past the top.
+    const model = columnChartModel([day('1.12.', 1, 50, 49), day('2.12.', 0, 0, 0)], { width: 0, measure: mono });
+    for (const segment of model.columns[0]?.segments ?? []) expect(segment.y).toBeGreaterThanOrEqual(model.plot.y - 0.1);
+    expect(model.columns[0]?.segments.map((segment) => segment.height).every((height) => height >= 1.9)).toBe(true);
+  });
+
   it('formats the axis with the given number format', () => {
     const model = columnChartModel([day('1.1.', 1500, 0, 0)], { width: 300, measure: mono, formatNumber: (n) => n.toLocaleString('de-DE') });
     expect(model.yTicks.map((tick) => tick.text)).toEqual(['0', '500', '1.000', '1.500']);
