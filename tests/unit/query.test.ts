@@ -8,7 +8,7 @@ function lexicon(lang: 'de' | 'en', ...words: string[]): Map<string, number> {
 }
 
 function analyze(text: string, lang: 'de' | 'en', frequencies: Map<string, number>, typing = false): QueryTerm[] {
-  return [...analyzeQuery(text, lang, new Set(frequencies.keys()), [], typing, frequencies).terms];
+  return [...analyzeQuery(text, lang, frequencies, [], typing).terms];
 }
 
 const termsOf = (terms: QueryTerm[]): string[] => terms.map((t) => t.term);

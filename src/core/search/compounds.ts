@@ -20,7 +20,8 @@ const MIN_COMPOUND = 2 * MIN_PART;
  */
 const ONSET = /^(?:[aeiouäöüy]|[b-df-hj-np-tv-z][aeiouäöüy]|sch|chr|str|spr|sp|st|pf|ph|qu|[bcdfgkpt][lr]|[gk]n|wr|zw|sk|sl|sm|sn|sz|ps|th|tsch)/;
 
-export type Vocabulary = ReadonlySet<string>;
+/** The index's terms: a set at build time, the document-frequency map in the browser. */
+export type Vocabulary = { has(term: string): boolean };
 
 /** How sure a split must be: queries need both parts known, the index one known part. */
 export type SplitStrictness = 'both-known' | 'one-known';

@@ -1,6 +1,6 @@
 import type { Language } from '../content/faq-entry.ts';
 import { termOf } from './analyzer.ts';
-import { splitCompound, type Vocabulary } from './compounds.ts';
+import { splitCompound } from './compounds.ts';
 import { tokenize } from './normalize.ts';
 import { expandSynonyms, type SynonymGroups } from './synonyms.ts';
 import { correctTypo } from './typos.ts';
@@ -31,17 +31,16 @@ const SYNONYM_WEIGHT = 0.8;
 export function analyzeQuery(
   text: string,
   lang: Language,
-  vocabulary: Vocabulary,
+  /** Document frequency of every index term: the vocabulary, and typo corrections pick the most common candidate. */
+  frequencies: ReadonlyMap<string, number>,
   synonyms: SynonymGroups,
   typing: boolean,
-  /** Document frequency of every index term: typo corrections pick the most common candidate. */
-  frequencies: ReadonlyMap<string, number>,
 ): AnalyzedQuery {
   const words = tokenize(text);
   const terms: QueryTerm[] = [];
   const slotTerms: string[] = [];
-  /** The slot of each word, for the words that are one (not stop words). */
-  const slotOf: (number | undefined)[] = [];
+  /** Per word that is a slot (not a stop word): its slot, and whether the index knows it as typed. */
+  const slotOf: ({ slot: number; known: boolean } | undefined)[] = [];
   const add = (term: string, slots: number[], weight: number, kind: QueryTerm['kind'], partial = false): void => {
     const existing = terms.find((t) => t.term === term);
     if (existing) return;
@@ -51,10 +50,10 @@ export function analyzeQuery(
     const typedTerm = termOf(word, lang);
     if (!typedTerm) return;
     const slot = slotTerms.length;
-    slotOf[position] = slot;
+    slotOf[position] = { slot, known: frequencies.has(typedTerm) };
     const partial = typing && position === words.length - 1 && /[\p{L}\p{N}]$/u.test(text);
     // An unknown word is first read as a compound of known words, then as a typo of a known one.
-    const parts = vocabulary.has(typedTerm) ? [] : splitCompound(word, lang, vocabulary, 'both-known');
+    const parts = slotOf[position]?.known ? [] : splitCompound(word, lang, frequencies, 'both-known');
     // The word still being typed is left to prefix matching.
     const corrected = parts.length === 0 && !partial ? correctTypo(word, typedTerm, frequencies, (variant) => termOf(variant, lang)) : undefined;
     const term = corrected ?? typedTerm;
@@ -69,10 +68,9 @@ export function analyzeQuery(
   for (let i = 0; i + 1 < words.length; i++) {
     if (typing && i + 2 === words.length) break;
     const [first, second] = [slotOf[i], slotOf[i + 1]];
-    if (first === undefined || second === undefined) continue;
-    if (vocabulary.has(termOf(words[i] ?? '', lang) ?? '') && vocabulary.has(termOf(words[i + 1] ?? '', lang) ?? '')) continue;
+    if (!first || !second || (first.known && second.known)) continue;
     const joined = termOf(`${words[i]}${words[i + 1]}`, lang);
-    if (joined && vocabulary.has(joined)) add(joined, [first, second], 1, 'joined');
+    if (joined && frequencies.has(joined)) add(joined, [first.slot, second.slot], 1, 'joined');
   }
   for (const expansion of expandSynonyms(slotTerms, synonyms)) {
     for (const term of expansion.terms) add(term, expansion.positions, SYNONYM_WEIGHT, 'synonym');

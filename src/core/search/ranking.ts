@@ -57,8 +57,8 @@ export interface RankingEvidence {
   readonly slotWeights: readonly number[];
   readonly slotFields: readonly ReadonlySet<string>[];
   readonly questionWeight: number;
-  /** The entry question's terms with their rarity, and the entry's phrasings' terms. */
-  readonly entryQuestion: ReadonlyMap<string, number>;
+  /** The entry question's terms (each once), and the entry's phrasings' terms. */
+  readonly entryQuestion: readonly string[];
   readonly phrasings: readonly (readonly string[])[];
   /** Every term the query searched for (words, compound parts, corrections, synonyms). */
   readonly queryTerms: ReadonlySet<string>;
@@ -102,7 +102,8 @@ export function rankingFeatures(evidence: RankingEvidence): number[] {
   };
   let questionTotal = 0;
   let questionMatched = 0;
-  for (const [term, weight] of evidence.entryQuestion) {
+  for (const term of evidence.entryQuestion) {
+    const weight = rarity(term);
     questionTotal += weight;
     if (queryTerms.has(term)) questionMatched += weight;
   }
@@ -133,7 +134,7 @@ export function rankingFeatures(evidence: RankingEvidence): number[] {
     share(['answer']),
     share(PHRASING_FIELDS),
     questionTotal > 0 ? questionMatched / questionTotal : 0,
-    Math.log(1 + evidence.entryQuestion.size),
+    Math.log(1 + evidence.entryQuestion.length),
     nearest,
     bestCover,
     dice(evidence.queryTrigrams, evidence.entryTrigrams),

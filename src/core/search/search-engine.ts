@@ -1,7 +1,6 @@
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import { decodeIndex, type CompactIndex } from './compact-index.ts';
 import type { Language } from '../content/faq-entry.ts';
-import type { Vocabulary } from './compounds.ts';
 import { phrasingKey } from './phrasing-key.ts';
 import { analyzeQuery, type AnalyzedQuery } from './query.ts';
 import { RANKING_MODEL } from './ranking-model.ts';
@@ -118,7 +117,6 @@ export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingMo
   const index = decodeIndex(payload.index);
   const miniSearch = MiniSearch.loadJS<IndexedDocument>(index, loadOptions());
   const frequencies = documentFrequencies(index);
-  const vocabulary: Vocabulary = new Set(frequencies.keys());
   const documentCount = payload.entries.length;
   const byId = new Map(payload.entries.map((entry) => [entry.id, entry]));
 
@@ -128,10 +126,10 @@ export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingMo
   };
 
   // What the ranking model reads of each entry: its question's terms, and each phrasing's terms.
-  const entryQuestions = payload.entries.map(() => new Map<string, number>());
+  const entryQuestions = payload.entries.map((): string[] => []);
   const questionField = String(index.fieldIds['question']);
   for (const [term, byField] of index.index) {
-    for (const doc of Object.keys(byField[questionField] ?? {})) entryQuestions[Number(doc)]?.set(term, rarity(term));
+    for (const doc of Object.keys(byField[questionField] ?? {})) entryQuestions[Number(doc)]?.push(term);
   }
   // An entry question's trigrams, made when the entry first is a candidate.
   const questionTrigrams = new Map<number, Set<string>>();
@@ -146,7 +144,7 @@ export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingMo
   }
 
   const run = (text: string, typing: boolean, limit: number): RankedMatch[] => {
-    const query = analyzeQuery(text, payload.lang, vocabulary, payload.synonyms, typing, frequencies);
+    const query = analyzeQuery(text, payload.lang, frequencies, payload.synonyms, typing);
     const exactOwner = typing ? undefined : payload.phrasings[phrasingKey(text, payload.lang)];
     if (query.terms.length === 0) {
       // Only stop words: nothing to search, but it may still be an entry's own phrasing.
@@ -159,7 +157,7 @@ export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingMo
     }
     const questionWeight = slotWeights.reduce((sum, weight) => sum + weight, 0);
     const weights = query.terms.map((t) => t.weight);
-    const fuzzyAt = new Set(query.terms.flatMap((t, i) => (t.kind === 'word' && !vocabulary.has(t.term) ? [i] : [])));
+    const fuzzyAt = new Set(query.terms.flatMap((t, i) => (t.kind === 'word' && !frequencies.has(t.term) ? [i] : [])));
     const prefixAt = new Set(query.terms.flatMap((t, i) => (t.partial ? [i] : [])));
     const results = miniSearch.search(
       query.terms.map((t) => t.term).join(' '),
@@ -184,7 +182,7 @@ export function loadSearchEngine(payload: SearchIndexPayload, ranking: RankingMo
         slotWeights,
         slotFields,
         questionWeight,
-        entryQuestion: entryQuestions[result.id as number] ?? new Map(),
+        entryQuestion: entryQuestions[result.id as number] ?? [],
         phrasings: phrasings[result.id as number] ?? [],
         queryTerms,
         slotTerms,
