@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerEntry, type Decision, type LedgerEntry } from '../../src/core/consent/ledger.ts';
-import type { Purpose } from '../../src/core/consent/purposes.ts';
+import type { LedgerEntry } from '../../src/core/consent/ledger.ts';
 import type { InsightEvent } from '../../src/core/insights/events.ts';
 import type { Profile } from '../../src/core/personal/profile.ts';
 import { LocalStore, StorageUnavailable, type StoredData } from '../../src/storage/local-store.ts';
 import type { HistoryRow } from '../../src/storage/schema.ts';
+import { decisionClock } from './support/ledger-decisions.ts';
 import { useFreshStores } from './support/fake-indexeddb.ts';
 
 /*
@@ -15,16 +15,7 @@ import { useFreshStores } from './support/fake-indexeddb.ts';
 
 const openStore = useFreshStores();
 
-let tick = Date.parse('2026-04-15T08:00:00.000Z');
-let ids = 0;
-function decision(purpose: Purpose, decided: Decision): LedgerEntry {
-  tick += 1000;
-  return ledgerEntry(
-    { purpose, decision: decided, method: 'privacy-center', lang: 'de', textHash: '0'.repeat(64), policyVersion: '2026-04' },
-    new Date(tick),
-    () => `consent-${++ids}`,
-  );
-}
+const decision = decisionClock({ method: 'privacy-center', ids: true });
 
 function visitorSaid(text: string, at = '2026-04-15T10:00:00.000Z'): HistoryRow {
   return { at, lang: 'de', from: 'visitor', text };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerEntry, type Decision, type LedgerEntry } from '../../src/core/consent/ledger.ts';
 import { PURPOSES, type Purpose } from '../../src/core/consent/purposes.ts';
 import type { RetentionDays } from '../../src/core/consent/retention.ts';
 import type { InsightEvent } from '../../src/core/insights/events.ts';
@@ -7,6 +6,7 @@ import type { Profile } from '../../src/core/personal/profile.ts';
 import { exportDocument, parseImport } from '../../src/core/privacy/export-format.ts';
 import type { LocalStore, StoredData } from '../../src/storage/local-store.ts';
 import { createDatabase, PROFILE_KEY, type HistoryRow } from '../../src/storage/schema.ts';
+import { decisionClock } from './support/ledger-decisions.ts';
 import { useFreshStores } from './support/fake-indexeddb.ts';
 
 /*
@@ -18,14 +18,7 @@ import { useFreshStores } from './support/fake-indexeddb.ts';
 
 const openStore = useFreshStores();
 
-let tick = Date.parse('2026-04-15T08:00:00.000Z');
-function decision(purpose: Purpose, decided: Decision): LedgerEntry {
-  tick += 1000;
-  return ledgerEntry(
-    { purpose, decision: decided, method: 'button', lang: 'de', textHash: '0'.repeat(64), policyVersion: '2026-04' },
-    new Date(tick),
-  );
-}
+const decision = decisionClock();
 
 const RETENTION: RetentionDays = { history: 30, insights: 90, personalization: 365, marketing: 365 };
 /** 90 days before NOW is 2026-01-15T12:00Z; 365 days before it is 2025-04-15T12:00Z. */

@@ -1,10 +1,10 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ledgerEntry, type Decision, type LedgerEntry } from '../../src/core/consent/ledger.ts';
-import type { Purpose } from '../../src/core/consent/purposes.ts';
+import { ledgerEntry, type LedgerEntry } from '../../src/core/consent/ledger.ts';
 import type { RetentionDays } from '../../src/core/consent/retention.ts';
 import { databaseExists, LocalStore, StorageUnavailable } from '../../src/storage/local-store.ts';
 import { createDatabase, DATABASE_NAME, type HistoryRow } from '../../src/storage/schema.ts';
+import { decisionClock } from './support/ledger-decisions.ts';
 import { databaseNames, freshIndexedDB, restoreIndexedDB } from './support/fake-indexeddb.ts';
 
 /*
@@ -30,14 +30,7 @@ async function openStore(): Promise<LocalStore> {
   return store;
 }
 
-let tick = Date.parse('2026-04-15T08:00:00.000Z');
-function decision(purpose: Purpose, decided: Decision): LedgerEntry {
-  tick += 1000;
-  return ledgerEntry(
-    { purpose, decision: decided, method: 'button', lang: 'de', textHash: '0'.repeat(64), policyVersion: '2026-04' },
-    new Date(tick),
-  );
-}
+const decision = decisionClock();
 
 function visitorSaid(text: string, at: string): HistoryRow {
   return { at, lang: 'de', from: 'visitor', text };
