@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { inventoryWithIndexedDb } from './support/browser-state.ts';
 import type { ChatPage } from './support/chat-page.ts';
 import { DATABASE, decideByButton, purposeName } from './support/consent.ts';
@@ -115,14 +116,19 @@ test('with consent the next visit is greeted by name, and the starter questions 
   await expect(picked.heading).toHaveText(shipping[0]?.question ?? '');
 });
 
+/** Anna, with personalization granted, and the privacy center's profile form open. */
+async function profileFormOfAnna(page: Page): Promise<{ chat: PersonalChat; form: ProfileForm }> {
+  const chat = await PersonalChat.open(page, '/');
+  await grantPersonalizationWithName(chat, 'Anna');
+  const center = new PrivacyCenter(chat);
+  await center.openByButton();
+  return { chat, form: new ProfileForm(center) };
+}
+
 test.describe('corrections in the privacy center take effect in the chat at once', () => {
   test('the name changed to "Anne", then "Du", then the name cleared', async ({ page, guard }) => {
     guard.expectStorage(inventoryWithIndexedDb({ [DATABASE]: { ledger: 1, profile: 1 } }));
-    const chat = await PersonalChat.open(page, '/');
-    await grantPersonalizationWithName(chat, 'Anna');
-    const center = new PrivacyCenter(chat);
-    await center.openByButton();
-    const form = new ProfileForm(center);
+    const { chat, form } = await profileFormOfAnna(page);
     await expect(form.name).toHaveValue('Anna');
 
     await form.name.fill('Anne');
@@ -156,11 +162,7 @@ test.describe('corrections in the privacy center take effect in the chat at once
 
   test('after "Du" every string of the greeting and of the question box speaks Du, also after a reload', async ({ page, guard }) => {
     guard.expectStorage(inventoryWithIndexedDb({ [DATABASE]: { ledger: 1, profile: 1 } }));
-    const chat = await PersonalChat.open(page, '/');
-    await grantPersonalizationWithName(chat, 'Anna');
-    const center = new PrivacyCenter(chat);
-    await center.openByButton();
-    const form = new ProfileForm(center);
+    const { chat, form } = await profileFormOfAnna(page);
     await form.address.selectOption({ label: chat.text('profile.addressDu') });
     await form.saveAndWait();
 
